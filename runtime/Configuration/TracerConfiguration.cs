@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+
+namespace Instrumentation;
+
+/// <summary>
+/// Everything a tracer needs, built in code and optionally overridden by <c>JAEGER_*</c>
+/// environment variables (<see cref="WithEnvironmentOverrides"/>). <see cref="Start"/> validates it
+/// and returns the running <see cref="Tracer"/>; dispose that to flush and stop.
+/// </summary>
+public sealed class TracerConfiguration
+{
+    /// <summary>Creates a configuration for <paramref name="serviceName"/> with Jaeger's defaults.</summary>
+    public TracerConfiguration(string serviceName) => ServiceName = serviceName;
+
+    /// <summary>The service name shown in the Jaeger UI (<c>JAEGER_SERVICE_NAME</c>).</summary>
+    public string ServiceName { get; set; }
+
+    /// <summary>Sampling of root spans.</summary>
+    public SamplerConfiguration Sampler { get; } = new();
+
+    /// <summary>Queueing, flushing and span logging.</summary>
+    public ReporterConfiguration Reporter { get; } = new();
+
+    /// <summary>Agent (UDP) or collector (HTTP) address.</summary>
+    public SenderConfiguration Sender { get; } = new();
+
+    /// <summary>Process tags sent with every batch (<c>JAEGER_TAGS</c>).</summary>
+    public IDictionary<string, string> Tags { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// 128-bit trace ids (default, as W3C and .NET use). False makes new traces use 64-bit ids
+    /// (the high half zero) for old Jaeger back ends (<c>JAEGER_TRACEID_128BIT</c>).
+    /// </summary>
+    public bool TraceId128Bit { get; set; } = true;
+
+    /// <summary>When true, <see cref="Start"/> returns a tracer that listens to nothing (<c>JAEGER_DISABLED</c>).</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>Trace-context formats for propagation (<c>JAEGER_PROPAGATION</c>); both by default.</summary>
+    public PropagationFormats Propagation { get; set; } = PropagationFormats.W3C | PropagationFormats.Jaeger;
+
+    /// <summary>
+    /// Activity sources to trace besides those of <c>[Traced]</c> code, by name, for example
+    /// <c>System.Net.Http</c> or <c>Microsoft.AspNetCore</c>. A trailing <c>*</c> matches a prefix;
+    /// <c>*</c> alone matches every source.
+    /// </summary>
+    public IList<string> Sources { get; } = new List<string>();
+
+    /// <summary>Where span lines (<see cref="ReporterConfiguration.LogSpans"/>) and reporter errors are logged.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Overrides the settings made in code with the <c>JAEGER_*</c> variables that are set.
+    /// A malformed value throws <see cref="InvalidTracerSettingException"/> naming the variable.
+    /// </summary>
+    /// <param name="lookup">Reads a variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when null.</param>
+    public TracerConfiguration WithEnvironmentOverrides(Func<string, string?>? lookup = null)
+    {
+        EnvironmentOverrides.Apply(this, lookup ?? Environment.GetEnvironmentVariable);
+        return this;
+    }
+
+    /// <summary>A configuration made from <c>JAEGER_*</c> variables alone (Go's <c>FromEnv</c>).</summary>
+    public static TracerConfiguration FromEnvironment(Func<string, string?>? lookup = null) =>
+        new TracerConfiguration(string.Empty).WithEnvironmentOverrides(lookup);
+
+    /// <summary>Validates the settings and starts listening and reporting. Dispose the result to flush and stop.</summary>
+    /// <exception cref="InvalidTracerSettingException">A setting has a value that cannot be used.</exception>
+    public Tracer Start()
+    {
+        TracerConfigurationValidator.Validate(this);
+        return Tracer.Start(this);
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace Instrumentation.Diagnostics;
+
+/// <summary>
+/// Logs reporter errors at most once per interval, saying how many were suppressed since the last
+/// line, so a down agent cannot flood the application's log. Used from the reporter thread only.
+/// </summary>
+internal sealed class RateLimitedLog(ILogger logger, TimeSpan interval)
+{
+    private readonly long intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
+    private long nextAllowed = long.MinValue;
+    private int suppressed;
+
+    public void Error(Exception? exception, string message)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (now < nextAllowed)
+        {
+            suppressed++;
+            return;
+        }
+
+        nextAllowed = now + intervalTicks;
+        var more = suppressed;
+        suppressed = 0;
+        try
+        {
+            logger.LogWarning(exception, "Jaeger reporter: {Problem} ({Suppressed} similar errors since the last report)", message, more);
+        }
+        catch
+        {
+            // A broken logger must not break reporting.
+        }
+    }
+}

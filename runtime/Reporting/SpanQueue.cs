@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Threading;
+
+namespace Instrumentation.Reporting;
+
+/// <summary>
+/// A bounded lock-free queue of finished spans: many app threads enqueue, the reporter thread
+/// dequeues (Vyukov's bounded queue, one consumer). Enqueue never blocks or allocates; when full
+/// it fails and the caller counts the drop. Capacity is rounded up to a power of two.
+/// </summary>
+internal sealed class SpanQueue
+{
+    private readonly Slot[] slots;
+    private readonly long mask;
+    private PaddedLong tail; // next position to enqueue, shared by producers
+    private long head;       // next position to dequeue, reporter thread only
+
+    public SpanQueue(int minCapacity)
+    {
+        var capacity = 2;
+        while (capacity < minCapacity) capacity <<= 1;
+        slots = new Slot[capacity];
+        for (var i = 0; i < capacity; i++) slots[i].Sequence = i;
+        mask = capacity - 1;
+    }
+
+    public int Capacity => slots.Length;
+
+    /// <summary>Spans waiting, as seen from the reporter thread.</summary>
+    public long Count => Volatile.Read(ref tail.Value) - head;
+
+    /// <summary>Adds <paramref name="span"/>; returns its position, or -1 when the queue is full.</summary>
+    public long TryEnqueue(Activity span)
+    {
+        var position = Volatile.Read(ref tail.Value);
+        while (true)
+        {
+            ref var slot = ref slots[position & mask];
+            var difference = Volatile.Read(ref slot.Sequence) - position;
+            if (difference == 0)
+            {
+                var seen = Interlocked.CompareExchange(ref tail.Value, position + 1, position);
+                if (seen == position)
+                {
+                    slot.Span = span;
+                    Volatile.Write(ref slot.Sequence, position + 1);
+                    return position;
+                }
+
+                position = seen;
+            }
+            else if (difference < 0)
+            {
+                return -1;
+            }
+            else
+            {
+                position = Volatile.Read(ref tail.Value);
+            }
+        }
+    }
+
+    public bool TryDequeue(out Activity? span)
+    {
+        ref var slot = ref slots[head & mask];
+        if (Volatile.Read(ref slot.Sequence) != head + 1)
+        {
+            span = null;
+            return false;
+        }
+
+        span = slot.Span;
+        slot.Span = null;
+        Volatile.Write(ref slot.Sequence, head + mask + 1);
+        head++;
+        return true;
+    }
+
+    private struct Slot
+    {
+        public long Sequence;
+        public Activity? Span;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 192)]
+    private struct PaddedLong
+    {
+        [FieldOffset(64)]
+        public long Value;
+    }
+}

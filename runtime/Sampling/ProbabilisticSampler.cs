@@ -1,0 +1,33 @@
+using System;
+using System.Buffers.Binary;
+using System.Diagnostics;
+
+namespace Instrumentation.Sampling;
+
+/// <summary>
+/// Samples a fraction of traces, decided from the low 63 bits of the trace id as Jaeger clients
+/// do, so every service that sees the same trace id with the same rate decides the same way.
+/// </summary>
+internal sealed class ProbabilisticSampler : ISampler
+{
+    private const ulong MaxRandomNumber = long.MaxValue;
+    private readonly ulong boundary;
+
+    public ProbabilisticSampler(double rate)
+    {
+        Param = rate;
+        boundary = rate >= 1 ? MaxRandomNumber : (ulong)(MaxRandomNumber * rate);
+    }
+
+    public string Type => SamplerTypes.Probabilistic;
+
+    public object Param { get; }
+
+    public bool ShouldSample(ActivityTraceId traceId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        traceId.CopyTo(bytes);
+        var low = BinaryPrimitives.ReadUInt64BigEndian(bytes.Slice(8));
+        return (low & MaxRandomNumber) < boundary || boundary == MaxRandomNumber;
+    }
+}

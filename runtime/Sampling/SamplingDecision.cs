@@ -1,0 +1,42 @@
+using System;
+using System.Diagnostics;
+
+namespace Instrumentation.Sampling;
+
+/// <summary>
+/// The listener's sampling callbacks. The sampler decides only for roots; a span with a parent
+/// (local, or remote from propagated headers) follows the parent's sampled flag.
+/// </summary>
+internal sealed class SamplingDecision(ISampler sampler)
+{
+    // const 0 creates no Activity at all (the cheapest "no"); other samplers keep an unrecorded
+    // Activity so the trace id and the "not sampled" flag reach children and downstream services.
+    private readonly ActivitySamplingResult rootRejected =
+        sampler is ConstSampler ? ActivitySamplingResult.None : ActivitySamplingResult.PropagationData;
+
+    public ActivitySamplingResult Sample(ref ActivityCreationOptions<ActivityContext> options)
+    {
+        var parent = options.Parent;
+        if (parent.TraceId != default)
+        {
+            return (parent.TraceFlags & ActivityTraceFlags.Recorded) != 0
+                ? ActivitySamplingResult.AllDataAndRecorded
+                : ActivitySamplingResult.PropagationData;
+        }
+
+        return sampler.ShouldSample(options.TraceId) ? ActivitySamplingResult.AllDataAndRecorded : rootRejected;
+    }
+
+    public ActivitySamplingResult SampleUsingParentId(ref ActivityCreationOptions<string> options)
+    {
+        // A W3C parent id arrives as text; anything else (hierarchical ids) starts a new root.
+        if (options.Parent is { } parentId && ActivityContext.TryParse(parentId, null, out var parent))
+        {
+            return (parent.TraceFlags & ActivityTraceFlags.Recorded) != 0
+                ? ActivitySamplingResult.AllDataAndRecorded
+                : ActivitySamplingResult.PropagationData;
+        }
+
+        return sampler.ShouldSample(options.TraceId) ? ActivitySamplingResult.AllDataAndRecorded : rootRejected;
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using Instrumentation.Thrift;
+
+namespace Instrumentation.Senders;
+
+/// <summary>
+/// How a batch of serialized spans is framed for one transport. Everything before the span list
+/// (message header, process) is serialized once; only the list header depends on the count.
+/// </summary>
+internal abstract class PacketFormat
+{
+    protected PacketFormat(byte[] prefix, byte[] suffix)
+    {
+        Prefix = prefix;
+        Suffix = suffix;
+    }
+
+    /// <summary>Bytes up to and including the span list's field header.</summary>
+    public byte[] Prefix { get; }
+
+    /// <summary>Bytes after the last span: the stop bytes of the enclosing structs.</summary>
+    public byte[] Suffix { get; }
+
+    public abstract int MaxListHeaderSize { get; }
+
+    public abstract int ListHeaderSize(int count);
+
+    public abstract IThriftWriter CreateWriter(ByteBuffer buffer);
+
+    /// <summary>Total packet size for <paramref name="count"/> spans taking <paramref name="spanBytes"/>.</summary>
+    public int PacketSize(int count, int spanBytes) => Prefix.Length + ListHeaderSize(count) + spanBytes + Suffix.Length;
+
+    /// <summary>UDP to an agent: a compact-protocol oneway <c>Agent.emitBatch(Batch)</c> call.</summary>
+    public static PacketFormat CompactEmitBatch(string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags) =>
+        new Compact(serviceName, processTags, tags);
+
+    /// <summary>HTTP to a collector: a bare binary-protocol <c>Batch</c>.</summary>
+    public static PacketFormat BinaryBatch(string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags) =>
+        new Binary(serviceName, processTags, tags);
+
+    private sealed class Compact : PacketFormat
+    {
+        public Compact(string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags)
+            : base(BuildPrefix(serviceName, processTags, tags), [0, 0]) // stop of Batch, stop of emitBatch_args
+        {
+        }
+
+        public override int MaxListHeaderSize => 6;
+
+        public override int ListHeaderSize(int count) => ThriftCompactWriter.ListHeaderSize(count);
+
+        public override IThriftWriter CreateWriter(ByteBuffer buffer) => new ThriftCompactWriter(buffer);
+
+        private static byte[] BuildPrefix(string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags)
+        {
+            var buffer = new ByteBuffer(256);
+            var w = new ThriftCompactWriter(buffer);
+            w.OnewayMessageBegin("emitBatch", 0);
+            w.StructBegin(); // emitBatch_args
+            w.FieldBegin(1, ThriftType.Struct);
+            w.StructBegin(); // Batch
+            w.FieldBegin(1, ThriftType.Struct);
+            JaegerProcessSerializer.Write(w, serviceName, processTags, tags);
+            w.FieldBegin(2, ThriftType.List);
+            return buffer.Data.AsSpan(0, buffer.Length).ToArray();
+        }
+    }
+
+    private sealed class Binary : PacketFormat
+    {
+        public Binary(string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags)
+            : base(BuildPrefix(serviceName, processTags, tags), [0]) // stop of Batch
+        {
+        }
+
+        public override int MaxListHeaderSize => ThriftBinaryWriter.ListHeaderSize;
+
+        public override int ListHeaderSize(int count) => ThriftBinaryWriter.ListHeaderSize;
+
+        public override IThriftWriter CreateWriter(ByteBuffer buffer) => new ThriftBinaryWriter(buffer);
+
+        private static byte[] BuildPrefix(string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags)
+        {
+            var buffer = new ByteBuffer(256);
+            var w = new ThriftBinaryWriter(buffer);
+            w.FieldBegin(1, ThriftType.Struct);
+            JaegerProcessSerializer.Write(w, serviceName, processTags, tags);
+            w.FieldBegin(2, ThriftType.List);
+            return buffer.Data.AsSpan(0, buffer.Length).ToArray();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using Instrumentation.Sampling;
+
+namespace Instrumentation.Thrift;
+
+/// <summary>
+/// Writes a finished <see cref="Activity"/> as a Jaeger <c>Span</c> struct, following the
+/// OpenTelemetry-to-Jaeger mapping: kind as <c>span.kind</c>, error status as <c>error=true</c>
+/// plus <c>otel.status_code</c>/<c>otel.status_description</c>, events as logs, links as
+/// FOLLOWS_FROM references, the source as <c>otel.scope.name</c>/<c>otel.scope.version</c>, and
+/// <c>sampler.type</c>/<c>sampler.param</c> on local roots this tracer sampled.
+/// </summary>
+internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler)
+{
+    private const int FollowsFrom = 1;
+    private static readonly object BoxedTrue = true;
+
+    public void Write(IThriftWriter w, Activity span)
+    {
+        JaegerIds.Split(span.TraceId, out var traceHigh, out var traceLow);
+        w.StructBegin();
+        w.FieldBegin(1, ThriftType.I64);
+        w.I64(traceLow);
+        w.FieldBegin(2, ThriftType.I64);
+        w.I64(traceHigh);
+        w.FieldBegin(3, ThriftType.I64);
+        w.I64(JaegerIds.ToLong(span.SpanId));
+        w.FieldBegin(4, ThriftType.I64);
+        w.I64(JaegerIds.ToLong(span.ParentSpanId));
+        w.FieldBegin(5, ThriftType.String);
+        w.String(span.DisplayName, int.MaxValue);
+        WriteReferences(w, span);
+        w.FieldBegin(7, ThriftType.I32);
+        w.I32((int)(span.ActivityTraceFlags & ActivityTraceFlags.Recorded));
+        w.FieldBegin(8, ThriftType.I64);
+        w.I64(JaegerIds.ToEpochMicroseconds(span.StartTimeUtc));
+        w.FieldBegin(9, ThriftType.I64);
+        w.I64(span.Duration.Ticks / 10);
+        WriteTags(w, span);
+        WriteLogs(w, span);
+        w.StructEnd();
+    }
+
+    private static void WriteReferences(IThriftWriter w, Activity span)
+    {
+        var count = 0;
+        foreach (var _ in span.EnumerateLinks()) count++;
+        if (count == 0) return;
+
+        w.FieldBegin(6, ThriftType.List);
+        w.ListBegin(ThriftType.Struct, count);
+        foreach (var link in span.EnumerateLinks())
+        {
+            JaegerIds.Split(link.Context.TraceId, out var high, out var low);
+            w.StructBegin();
+            w.FieldBegin(1, ThriftType.I32);
+            w.I32(FollowsFrom);
+            w.FieldBegin(2, ThriftType.I64);
+            w.I64(low);
+            w.FieldBegin(3, ThriftType.I64);
+            w.I64(high);
+            w.FieldBegin(4, ThriftType.I64);
+            w.I64(JaegerIds.ToLong(link.Context.SpanId));
+            w.StructEnd();
+        }
+    }
+
+    private void WriteTags(IThriftWriter w, Activity span)
+    {
+        var count = 0;
+        foreach (var tag in span.EnumerateTagObjects())
+        {
+            if (tag.Value is not null) count++;
+        }
+
+        var kind = KindName(span.Kind);
+        if (kind is not null) count++;
+        if (span.Status == ActivityStatusCode.Ok) count++;
+        var hasDescription = span.Status == ActivityStatusCode.Error && !string.IsNullOrEmpty(span.StatusDescription);
+        if (span.Status == ActivityStatusCode.Error) count += hasDescription ? 3 : 2;
+        var scopeName = span.Source.Name;
+        var scopeVersion = span.Source.Version;
+        if (!string.IsNullOrEmpty(scopeName)) count++;
+        if (!string.IsNullOrEmpty(scopeVersion)) count++;
+        var samplerTags = IsLocalRootWeSampled(span);
+        if (samplerTags) count += 2;
+        if (count == 0) return;
+
+        w.FieldBegin(10, ThriftType.List);
+        w.ListBegin(ThriftType.Struct, count);
+        foreach (var tag in span.EnumerateTagObjects())
+        {
+            if (tag.Value is not null) tags.Write(w, tag.Key, tag.Value);
+        }
+
+        if (kind is not null) tags.WriteString(w, "span.kind", kind);
+        if (span.Status == ActivityStatusCode.Ok) tags.WriteString(w, "otel.status_code", "OK");
+        if (span.Status == ActivityStatusCode.Error)
+        {
+            tags.Write(w, "error", BoxedTrue);
+            tags.WriteString(w, "otel.status_code", "ERROR");
+            if (hasDescription) tags.WriteString(w, "otel.status_description", span.StatusDescription!);
+        }
+
+        if (!string.IsNullOrEmpty(scopeName)) tags.WriteString(w, "otel.scope.name", scopeName);
+        if (!string.IsNullOrEmpty(scopeVersion)) tags.WriteString(w, "otel.scope.version", scopeVersion!);
+        if (samplerTags)
+        {
+            tags.WriteString(w, "sampler.type", sampler.Type);
+            tags.Write(w, "sampler.param", sampler.Param);
+        }
+    }
+
+    private void WriteLogs(IThriftWriter w, Activity span)
+    {
+        var count = 0;
+        foreach (var _ in span.EnumerateEvents()) count++;
+        if (count == 0) return;
+
+        w.FieldBegin(11, ThriftType.List);
+        w.ListBegin(ThriftType.Struct, count);
+        foreach (var e in span.EnumerateEvents())
+        {
+            var fields = 1;
+            foreach (var field in e.EnumerateTagObjects())
+            {
+                if (field.Value is not null) fields++;
+            }
+
+            w.StructBegin();
+            w.FieldBegin(1, ThriftType.I64);
+            w.I64(JaegerIds.ToEpochMicroseconds(e.Timestamp.UtcDateTime));
+            w.FieldBegin(2, ThriftType.List);
+            w.ListBegin(ThriftType.Struct, fields);
+            tags.WriteString(w, "event", e.Name);
+            foreach (var field in e.EnumerateTagObjects())
+            {
+                if (field.Value is not null) tags.Write(w, field.Key, field.Value);
+            }
+
+            w.StructEnd();
+        }
+    }
+
+    /// <summary>
+    /// The sampler decided this span's fate only if it has no parent at all; a span under a
+    /// remote or local parent followed that parent. Written here, not on the app thread.
+    /// </summary>
+    private static bool IsLocalRootWeSampled(Activity span) =>
+        span.Recorded && span.ParentSpanId == default && span.Parent is null;
+
+    private static string? KindName(ActivityKind kind) => kind switch
+    {
+        ActivityKind.Client => "client",
+        ActivityKind.Server => "server",
+        ActivityKind.Producer => "producer",
+        ActivityKind.Consumer => "consumer",
+        _ => null,
+    };
+}

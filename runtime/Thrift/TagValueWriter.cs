@@ -1,0 +1,141 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using Instrumentation.Diagnostics;
+
+namespace Instrumentation.Thrift;
+
+/// <summary>
+/// Writes one Jaeger <c>Tag{1: key, 2: vType, 3..7: value}</c>, choosing the Thrift type from the
+/// .NET value: text as STRING, integers as LONG, floating point as DOUBLE, bools as BOOL, byte
+/// arrays as BINARY, other arrays as a JSON string, anything else as its <c>ToString()</c>.
+/// </summary>
+internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counters)
+{
+    private const int TypeString = 0, TypeDouble = 1, TypeBool = 2, TypeLong = 3, TypeBinary = 4;
+    private readonly StringBuilder json = new();
+
+    public void Write(IThriftWriter w, string key, object value)
+    {
+        w.StructBegin();
+        w.FieldBegin(1, ThriftType.String);
+        if (w.String(key, maxValueBytes)) counters.AddTagValueTruncated();
+        switch (value)
+        {
+            case string s: WriteString(w, s); break;
+            case bool b:
+                TypeField(w, TypeBool);
+                w.BoolField(5, b);
+                break;
+            case int or long or short or sbyte or byte or ushort or uint: WriteLong(w, Convert.ToInt64(value, CultureInfo.InvariantCulture)); break;
+            case ulong u when u <= long.MaxValue: WriteLong(w, (long)u); break;
+            case double or float or decimal: WriteDouble(w, Convert.ToDouble(value, CultureInfo.InvariantCulture)); break;
+            case byte[] bytes:
+                TypeField(w, TypeBinary);
+                w.FieldBegin(7, ThriftType.String);
+                w.Binary(bytes.Length <= maxValueBytes ? bytes : bytes.AsSpan(0, maxValueBytes));
+                if (bytes.Length > maxValueBytes) counters.AddTagValueTruncated();
+                break;
+            case Array array: WriteString(w, ToJson(array)); break;
+            default: WriteString(w, SafeToString(value)); break;
+        }
+
+        w.StructEnd();
+    }
+
+    public void WriteString(IThriftWriter w, string key, string value)
+    {
+        w.StructBegin();
+        w.FieldBegin(1, ThriftType.String);
+        w.String(key, maxValueBytes);
+        WriteString(w, value);
+        w.StructEnd();
+    }
+
+    private void WriteString(IThriftWriter w, string value)
+    {
+        TypeField(w, TypeString);
+        w.FieldBegin(3, ThriftType.String);
+        if (w.String(value, maxValueBytes)) counters.AddTagValueTruncated();
+    }
+
+    private static void WriteLong(IThriftWriter w, long value)
+    {
+        TypeField(w, TypeLong);
+        w.FieldBegin(6, ThriftType.I64);
+        w.I64(value);
+    }
+
+    private static void WriteDouble(IThriftWriter w, double value)
+    {
+        TypeField(w, TypeDouble);
+        w.FieldBegin(4, ThriftType.Double);
+        w.Double(value);
+    }
+
+    private static void TypeField(IThriftWriter w, int type)
+    {
+        w.FieldBegin(2, ThriftType.I32);
+        w.I32(type);
+    }
+
+    private string SafeToString(object value)
+    {
+        try
+        {
+            return value.ToString() ?? string.Empty;
+        }
+        catch (Exception e)
+        {
+            counters.AddBadTagValue();
+            return $"<{value.GetType().FullName}.ToString() threw {e.GetType().Name}>";
+        }
+    }
+
+    /// <summary>Arrays become a JSON array string, as the OpenTelemetry-to-Jaeger mapping does.</summary>
+    private string ToJson(IEnumerable items)
+    {
+        json.Clear().Append('[');
+        var first = true;
+        foreach (var item in items)
+        {
+            if (!first) json.Append(',');
+            first = false;
+            switch (item)
+            {
+                case null: json.Append("null"); break;
+                case bool b: json.Append(b ? "true" : "false"); break;
+                case int or long or short or sbyte or byte or ushort or uint or ulong:
+                    json.Append(Convert.ToString(item, CultureInfo.InvariantCulture));
+                    break;
+                case double or float or decimal:
+                    json.Append(Convert.ToDouble(item, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture));
+                    break;
+                default: AppendJsonString(item is string s ? s : SafeToString(item)); break;
+            }
+        }
+
+        return json.Append(']').ToString();
+    }
+
+    private void AppendJsonString(string value)
+    {
+        json.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': json.Append("\\\""); break;
+                case '\\': json.Append("\\\\"); break;
+                case '\n': json.Append("\\n"); break;
+                case '\r': json.Append("\\r"); break;
+                case '\t': json.Append("\\t"); break;
+                case < ' ': json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+                default: json.Append(c); break;
+            }
+        }
+
+        json.Append('"');
+    }
+}

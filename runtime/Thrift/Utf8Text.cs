@@ -1,0 +1,51 @@
+using System;
+using System.Text;
+
+namespace Instrumentation.Thrift;
+
+/// <summary>Encodes strings to UTF-8 directly into a buffer, truncating at a character boundary.</summary>
+internal static class Utf8Text
+{
+    private static readonly UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>The encoded length after truncation to <paramref name="maxBytes"/>.</summary>
+    public static int Measure(string value, int maxBytes, out bool truncated)
+    {
+        // Fast path: even three bytes per char fits.
+        if (value.Length * 3 <= maxBytes)
+        {
+            truncated = false;
+            return Encoding.GetByteCount(value);
+        }
+
+        var full = Encoding.GetByteCount(value);
+        truncated = full > maxBytes;
+        return truncated ? -1 : full;
+    }
+
+    /// <summary>Writes <paramref name="value"/> at the end of <paramref name="buffer"/>; returns the byte count written.</summary>
+    public static int WriteAll(ByteBuffer buffer, string value, int byteCount)
+    {
+        buffer.EnsureSpace(byteCount);
+        var written = Encoding.GetBytes(value, 0, value.Length, buffer.Data, buffer.Length);
+        buffer.Length += written;
+        return written;
+    }
+
+    /// <summary>
+    /// Encodes a too-long value into scratch space past the end of the buffer and returns the
+    /// longest prefix length (at most <paramref name="maxBytes"/>) that ends on a character boundary.
+    /// The caller moves those bytes into place after writing the length.
+    /// </summary>
+    public static int EncodeTruncated(ByteBuffer buffer, string value, int maxBytes, int scratchOffset)
+    {
+        // Encode only as many chars as can matter: each char yields at least one byte.
+        var chars = Math.Min(value.Length, maxBytes + 1);
+        buffer.EnsureSpace(scratchOffset + Encoding.GetMaxByteCount(chars));
+        var encoded = Encoding.GetBytes(value, 0, chars, buffer.Data, buffer.Length + scratchOffset);
+        var cut = Math.Min(encoded, maxBytes);
+        // Step back over UTF-8 continuation bytes (10xxxxxx) so no character is split.
+        while (cut > 0 && cut < encoded && (buffer.Data[buffer.Length + scratchOffset + cut] & 0xC0) == 0x80) cut--;
+        return cut;
+    }
+}

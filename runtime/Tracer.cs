@@ -1,0 +1,115 @@
+using System;
+using System.Diagnostics;
+using Instrumentation.Diagnostics;
+using Instrumentation.Reporting;
+using Instrumentation.Sampling;
+using Instrumentation.Senders;
+using Instrumentation.Thrift;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Instrumentation;
+
+/// <summary>
+/// A started tracer: an <see cref="ActivityListener"/> that samples the sources of <c>[Traced]</c>
+/// code (and the configured ones) and reports finished spans to Jaeger. Dispose it (Go's
+/// <c>closer.Close()</c>) to stop listening and send every queued span.
+/// </summary>
+public sealed class Tracer : IDisposable
+{
+    private readonly ActivityListener? listener;
+    private readonly IReporter? reporter;
+    private readonly ReporterCounters counters = new();
+    private readonly Func<ActivityTraceId>? previousTraceIdGenerator;
+    private readonly bool replacedTraceIdGenerator;
+    private int disposed;
+
+    private Tracer(TracerConfiguration config)
+    {
+        ServiceName = config.ServiceName;
+        if (config.Disabled) return;
+
+        var loggerFactory = config.LoggerFactory ?? NullLoggerFactory.Instance;
+        var sampler = SamplerFactory.Create(config.Sampler);
+        reporter = CreateReporter(config, sampler, loggerFactory);
+
+        if (!config.TraceId128Bit)
+        {
+            previousTraceIdGenerator = Activity.TraceIdGenerator;
+            Activity.TraceIdGenerator = SixtyFourBitTraceIds.Next;
+            replacedTraceIdGenerator = true;
+        }
+
+        var sources = new ListenedSources(config.Sources);
+        var decision = new SamplingDecision(sampler);
+        var report = reporter;
+        listener = new ActivityListener
+        {
+            ShouldListenTo = sources.ShouldListenTo,
+            Sample = decision.Sample,
+            SampleUsingParentId = decision.SampleUsingParentId,
+            ActivityStarted = span =>
+            {
+                if (span.Recorded) counters.Started.Increment();
+            },
+            ActivityStopped = span =>
+            {
+                if (!span.Recorded) return;
+                counters.Finished.Increment();
+                report.Report(span);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    /// <summary>The service name spans are reported under.</summary>
+    public string ServiceName { get; }
+
+    /// <summary>A snapshot of what was started, reported and dropped.</summary>
+    public TracerCounters Counters => counters.Snapshot();
+
+    /// <summary>Sends every span finished so far; false if <paramref name="timeout"/> ran out first.</summary>
+    public bool Flush(TimeSpan timeout) => reporter?.Flush(timeout) ?? true;
+
+    /// <summary>Stops listening, then sends what is queued (waiting at most the close timeout).</summary>
+    public void Dispose()
+    {
+        if (System.Threading.Interlocked.Exchange(ref disposed, 1) != 0) return;
+        listener?.Dispose();
+        if (replacedTraceIdGenerator) Activity.TraceIdGenerator = previousTraceIdGenerator;
+        reporter?.Dispose();
+    }
+
+    internal static Tracer Start(TracerConfiguration config) => new(config);
+
+    private IReporter CreateReporter(TracerConfiguration config, ISampler sampler, ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger("Instrumentation.Jaeger");
+        var log = new RateLimitedLog(logger, config.Reporter.ErrorLogInterval);
+        var tags = new TagValueWriter(config.Reporter.MaxTagValueLength, counters);
+        var processTags = JaegerProcessSerializer.ProcessTags(config, Guid.NewGuid().ToString());
+        var serializer = new JaegerSpanSerializer(tags, sampler);
+
+        IPacketTransport transport;
+        PacketFormat format;
+        int maxPacketSize;
+        if (config.Sender.Endpoint is not null)
+        {
+            transport = new HttpTransport(config.Sender, log);
+            format = PacketFormat.BinaryBatch(config.ServiceName, processTags, tags);
+            maxPacketSize = config.Sender.MaxHttpBodySize;
+        }
+        else
+        {
+            transport = new UdpTransport(config.Sender.AgentHost, config.Sender.AgentPort, log);
+            format = PacketFormat.CompactEmitBatch(config.ServiceName, processTags, tags);
+            maxPacketSize = config.Reporter.MaxPacketSize;
+        }
+
+        var batcher = new SpanBatcher(format, maxPacketSize, serializer, transport, counters, log);
+        IReporter remote = new RemoteReporter(batcher, transport, counters, config.Reporter);
+        return config.Reporter.LogSpans
+            ? new CompositeReporter(remote, new LoggingReporter(loggerFactory.CreateLogger("Instrumentation.Spans")))
+            : remote;
+    }
+}
