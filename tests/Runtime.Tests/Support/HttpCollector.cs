@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Thrift;
+using Thrift.Transport.Client;
+using Thrift.Protocol;
+
+namespace Instrumentation.Runtime.Tests.Support;
+
+/// <summary>
+/// A stand-in Jaeger collector: a real <see cref="HttpListener"/> on 127.0.0.1 that keeps each
+/// request (headers and body) and answers with <see cref="StatusCode"/>. Bodies are decoded with
+/// ApacheThrift's <see cref="TBinaryProtocol"/>.
+/// </summary>
+public sealed class HttpCollector : IDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly List<Request> requests = new();
+
+    public HttpCollector()
+    {
+        // HttpListener needs a concrete port: take a free one from the OS and retry on a race.
+        for (var attempt = 0; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            listener.Prefixes.Clear();
+            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try
+            {
+                listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+            }
+        }
+
+        _ = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public Uri Endpoint => new($"http://127.0.0.1:{Port}/api/traces");
+
+    public int StatusCode { get; set; } = 202;
+
+    public sealed record Request(string Method, string Path, string? ContentType, string? Authorization, byte[] Body);
+
+    public IReadOnlyList<Request> Requests
+    {
+        get
+        {
+            lock (requests) return requests.ToList();
+        }
+    }
+
+    public static JaegerBatch Decode(byte[] body)
+    {
+        using var transport = new TMemoryBufferTransport(body, new TConfiguration());
+        using var protocol = new TBinaryProtocol(transport);
+        return JaegerBatch.From(ThriftValue.ReadStructAsync(protocol).GetAwaiter().GetResult());
+    }
+
+    public List<JaegerBatch> WaitForSpans(int count, int timeoutMs = 10_000)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var batches = Requests.Select(r => Decode(r.Body)).ToList();
+            if (batches.Sum(b => b.Spans.Count) >= count || clock.ElapsedMilliseconds > timeoutMs) return batches;
+            Thread.Sleep(10);
+        }
+    }
+
+    public void Dispose() => listener.Close();
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception)
+            {
+                return;
+            }
+
+            using var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body);
+            lock (requests)
+            {
+                requests.Add(new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
+                    context.Request.ContentType, context.Request.Headers["Authorization"], body.ToArray()));
+            }
+
+            context.Response.StatusCode = StatusCode;
+            context.Response.Close();
+        }
+    }
+}
