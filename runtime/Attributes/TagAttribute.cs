@@ -18,4 +18,10 @@ public sealed class TagAttribute : Attribute
 
     /// <summary>The tag name; the parameter's name when null.</summary>
     public string? Name { get; }
+
+    /// <summary>
+    /// Opts a value of any other type than primitives, strings, enums and Guids in, as its
+    /// <c>ToString()</c> text. Off by default so no object is turned into text by accident.
+    /// </summary>
+    public bool UseToString { get; set; }
 }

@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Instrumentation.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Each says what is not traced and what to do instead.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Instrumentation";
+
+    public static readonly DiagnosticDescriptor BaseCall = Create(
+        "TRC001", "Call through base is not traced",
+        "The call to '{0}' through 'base' is not traced: an interceptor there would call itself forever. Call it without 'base.' or put 'using var span = Tracing.Block();' inside the base method.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExpressionTree = Create(
+        "TRC002", "Call inside an expression tree is not traced",
+        "The call to '{0}' inside an expression tree is not traced, so LINQ providers still see the original method. Trace the code that runs the query instead.",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor MethodGroup = Create(
+        "TRC003", "Method group or delegate is not traced",
+        "'{0}' is used as a method group, so calls through the delegate are not traced. Use a lambda that calls it (for example 'x => {1}(x)'), or put 'using var span = Tracing.Block();' inside it.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor StaticAbstract = Create(
+        "TRC004", "Static abstract member called through a type parameter is not traced",
+        "The call to '{0}' through type parameter '{1}' cannot be intercepted. Put 'using var span = Tracing.Block();' inside the implementations.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor Inaccessible = Create(
+        "TRC005", "Traced member cannot be reached by generated code",
+        "The call to '{0}' is not traced: {1} is not accessible to generated code in this assembly. Make it internal (or public), or put 'using var span = Tracing.Block();' inside it.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoCallSites = Create(
+        "TRC006", "Traced method has no traceable call in this compilation",
+        "'{0}' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor AsyncVoid = Create(
+        "TRC007", "async void method is traced only until its first await",
+        "'{0}' is async void: its completion cannot be observed, so its span covers only the part before the first await and exceptions after it are not recorded. Return Task instead.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CannotHost = Create(
+        "TRC008", "Tracing code was not generated",
+        "No [Traced] call is traced in this project: {0}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LocalFunction = Create(
+        "TRC009", "Local functions and lambdas cannot be traced with [Traced]",
+        "'{0}' is a local function or lambda, whose calls cannot be intercepted. Put 'using var span = Tracing.Block();' inside it instead.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedTagType = Create(
+        "TRC010", "Tag value type needs an explicit opt-in",
+        "[Tag] on '{0}' of type '{1}' is ignored: only primitives, strings, enums and Guids become tags by default. Set [Tag(UseToString = true)] to tag its ToString() text.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedShape = Create(
+        "TRC011", "Call shape cannot be intercepted",
+        "The call to '{0}' is not traced: {1}. Put 'using var span = Tracing.Block();' inside the method instead.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All =
+    [
+        BaseCall, ExpressionTree, MethodGroup, StaticAbstract, Inaccessible, NoCallSites, AsyncVoid, CannotHost, LocalFunction, UnsupportedTagType, UnsupportedShape,
+    ];
+
+    public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: message);
+}

@@ -1,0 +1,51 @@
+namespace Instrumentation.Generator.Model;
+
+/// <summary>How the interceptor receives the instance the call is made on.</summary>
+internal enum ReceiverKind
+{
+    /// <summary>Static method: no receiver.</summary>
+    None,
+
+    /// <summary>A class, interface or other reference: <c>this T @this</c>.</summary>
+    Value,
+
+    /// <summary>A mutable struct: <c>this ref T @this</c>, so mutations flow back.</summary>
+    Ref,
+
+    /// <summary>A readonly struct or readonly member: <c>this in T @this</c>.</summary>
+    In,
+}
+
+/// <summary>What the call returns, which decides when the span ends.</summary>
+internal enum ReturnShape
+{
+    Void,
+    Value,
+    Task,
+    TaskOfT,
+    ValueTask,
+    ValueTaskOfT,
+}
+
+/// <summary>
+/// Everything the emitter needs about one traced method, as plain equatable values (no symbols).
+/// All call sites of the same target share one interceptor.
+/// </summary>
+internal sealed record TargetMethod(
+    string Key,
+    string OperationName,
+    int Kind,
+    string InterceptorName,
+    string TypeParameters,
+    string Constraints,
+    ReceiverKind Receiver,
+    string ReceiverType,
+    string CallTarget,
+    string ReturnType,
+    string ReturnModifier,
+    ReturnShape Shape,
+    EquatableArray<ParameterModel> Parameters,
+    string? ReturnTagName,
+    string? FunctionName,
+    string? FilePath,
+    int LineNumber);

@@ -1,0 +1,37 @@
+using System.Threading;
+using Instrumentation.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Instrumentation.Generator.Parsing;
+
+/// <summary>Names a <c>Tracing.Block()</c> call after its enclosing member and line, at compile time.</summary>
+internal static class BlockParser
+{
+    public static bool IsTracingBlock(IMethodSymbol method) =>
+        method.Name == "Block" && method.ContainingType?.ToDisplayString() == "Instrumentation.Tracing";
+
+    public static ParseResult? Parse(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
+        if (interceptable is null) return null;
+
+        var member = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken);
+        while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction }) member = member.ContainingSymbol;
+        var typeName = member?.ContainingType?.Name ?? "Program";
+        var memberName = member?.Name switch
+        {
+            null or "<Main>$" => "Main",
+            ".ctor" => typeName,
+            var n => n,
+        };
+
+        var span = invocation.GetLocation().GetLineSpan();
+        var line = span.StartLinePosition.Line + 1;
+        var functionName = (member?.ContainingType?.ToDisplayString() ?? "Program") + "." + memberName;
+        return ParseResult.Of(new BlockSite(
+            interceptable.Version, interceptable.Data, $"{typeName}.{memberName}:{line}", functionName, span.Path, line,
+            $"{span.Path}:{invocation.SpanStart:D9}", $"{System.IO.Path.GetFileName(span.Path)}({line},{span.StartLinePosition.Character + 1})"));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Linq;
+using System.Threading;
+using Instrumentation.Generator.Diagnostics;
+using Instrumentation.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Instrumentation.Generator.Parsing;
+
+/// <summary>Classifies one invocation: a traced call to intercept, a block, a diagnostic, or nothing.</summary>
+internal static class CallSiteParser
+{
+    /// <summary>The syntactic filter: invocations with a plain, generic or member name.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is InvocationExpressionSyntax invocation && InvokedName(invocation) is not null;
+
+    public static ParseResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        var model = context.SemanticModel;
+        var name = InvokedName(invocation)!;
+        if (!TracedNameIndex.For(model.Compilation).MayBeTraced(name)) return null;
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called) return null;
+
+        if (name == "Block" && BlockParser.IsTracingBlock(called)) return BlockParser.Parse(invocation, model, cancellationToken);
+        if (called.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension)) return null;
+        var traced = TracedSymbols.FindTraced(called, out var onMethod);
+        if (traced is null) return null;
+
+        var shown = called.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        var location = invocation.GetLocation();
+        if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.BaseCall, location, shown));
+        if (called.IsStatic && (called.IsAbstract || called.IsVirtual) && called.ContainingType.TypeKind == TypeKind.Interface)
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.StaticAbstract, location, shown, ReceiverText(invocation)));
+        if (IsInExpressionTree(invocation, model, cancellationToken))
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionTree, location, shown));
+        if (Accessibility.FirstInaccessible(called, model.Compilation) is { } hidden)
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, shown, hidden));
+        if (Accessibility.UnsupportedShape(called) is { } reason)
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, reason));
+
+        var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
+        if (interceptable is null) return null;
+
+        var target = TargetMethodBuilder.Build(called, traced, onMethod, model.Compilation);
+        var span = location.GetLineSpan();
+        var sortKey = $"{span.Path}:{invocation.SpanStart:D9}";
+        var display = $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
+        return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display));
+    }
+
+    /// <summary>The method name as written at the call, or null for shapes that are not named calls.</summary>
+    public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        IdentifierNameSyntax id => id.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static string ReceiverText(InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberAccessExpressionSyntax member ? member.Expression.ToString() : string.Empty;
+
+    /// <summary>Inside a lambda converted to <c>Expression&lt;T&gt;</c> (including query clauses over IQueryable).</summary>
+    private static bool IsInExpressionTree(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (!invocation.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or QueryExpressionSyntax)) return false;
+        var expressionType = model.Compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
+        for (var operation = model.GetOperation(invocation, cancellationToken); operation is not null; operation = operation.Parent)
+        {
+            if (operation is IAnonymousFunctionOperation && operation.Parent?.Type is INamedTypeSymbol converted
+                && SymbolEqualityComparer.Default.Equals(converted.OriginalDefinition, expressionType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Instrumentation.Generator.Diagnostics;
+using Instrumentation.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Instrumentation.Generator.Parsing;
+
+/// <summary>
+/// Reads <c>[Traced]</c> declarations (methods, local functions, types) for what can be said
+/// without looking at calls: async void, local functions, tag types, and the list of traced
+/// methods, so ones without any interceptable call can be reported.
+/// </summary>
+internal static class DeclarationParser
+{
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax;
+
+    public static DeclaredMethods Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var methods = new List<DeclaredMethod>();
+        var diagnostics = new List<DiagnosticInfo>();
+        switch (context.TargetSymbol)
+        {
+            case IMethodSymbol { MethodKind: MethodKind.LocalFunction } local:
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LocalFunction, local.Locations.FirstOrDefault(), local.Name));
+                break;
+            case IMethodSymbol method:
+                Add(method, methods, diagnostics);
+                break;
+            case INamedTypeSymbol type:
+                foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (member.Locations.Any(l => l.IsInSource) && TracedSymbols.FindTraced(member) is not null) Add(member, methods, diagnostics);
+                }
+
+                break;
+        }
+
+        return new DeclaredMethods(methods.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static void Add(IMethodSymbol method, List<DeclaredMethod> methods, List<DiagnosticInfo> diagnostics)
+    {
+        var location = method.Locations.FirstOrDefault();
+        var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        if (method.IsAsync && method.ReturnsVoid) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoid, location, display));
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName) is { } tag && !TagTypes.IsTaggable(parameter.Type, tag))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTagType, parameter.Locations.FirstOrDefault(), parameter.Name, parameter.Type.ToDisplayString()));
+        }
+
+        var returnTag = method.GetReturnTypeAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TracedSymbols.TagAttributeName);
+        if (returnTag is not null && !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), returnTag))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTagType, location, "return", TagTypes.ResultType(method.ReturnType).ToDisplayString()));
+
+        if (method.GetDocumentationCommentId() is { } key)
+            methods.Add(new DeclaredMethod(key, DiagnosticInfo.Create(DiagnosticDescriptors.NoCallSites, location, display)));
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Linq;
+using Instrumentation.Generator.Emitting;
+using Instrumentation.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Instrumentation.Generator.Parsing;
+
+/// <summary>Reads the language version, the interceptor namespaces and our MSBuild switches.</summary>
+internal static class SettingsParser
+{
+    public static GeneratorSettings Parse(ParseOptions parseOptions, AnalyzerConfigOptions globalOptions, string? assemblyName)
+    {
+        var codeTags = !(globalOptions.TryGetValue("build_property.InstrumentationCodeTags", out var value)
+            && string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+        return new GeneratorSettings(CannotHostReason(parseOptions), codeTags, assemblyName ?? "Unnamed");
+    }
+
+    private static string? CannotHostReason(ParseOptions options)
+    {
+        if (options is not CSharpParseOptions csharp) return "the project is not C#.";
+        if (csharp.LanguageVersion < LanguageVersion.CSharp11)
+            return $"C# {csharp.LanguageVersion.ToDisplayString()} is too old for the generated code, which needs C# 11 or later. Remove <LangVersion> or set it to 11 or later.";
+
+        var enabled = csharp.Features
+            .Where(f => f.Key is "InterceptorsNamespaces" or "InterceptorsPreviewNamespaces")
+            .SelectMany(f => f.Value.Split(';'))
+            .Select(n => n.Trim());
+        if (!enabled.Any(n => n == InterceptorEmitter.Namespace || InterceptorEmitter.Namespace.StartsWith(n + ".", StringComparison.Ordinal)))
+            return $"interceptors are not enabled for namespace {InterceptorEmitter.Namespace}. Add <InterceptorsNamespaces>$(InterceptorsNamespaces);{InterceptorEmitter.Namespace}</InterceptorsNamespaces> to the project (the Instrumentation package does this for you).";
+        return null;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.CodeAnalysis;
+
+namespace Instrumentation.Generator.Parsing;
+
+/// <summary>Which values become tags: primitives, strings, enums and Guids, or anything with <c>UseToString</c>.</summary>
+internal static class TagTypes
+{
+    public static bool IsTaggable(ITypeSymbol type, AttributeData tag) =>
+        IsSimple(type) || TracedSymbols.NamedArgument(tag, "UseToString") is true;
+
+    public static bool IsSimple(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable) type = nullable.TypeArguments[0];
+        if (type.TypeKind == TypeKind.Enum) return true;
+        if (type.ToDisplayString() == "System.Guid") return true;
+        return type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_String
+            or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+            or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal;
+    }
+
+    /// <summary>The <c>T</c> of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>, else the type itself.</summary>
+    public static ITypeSymbol ResultType(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } named && named.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks"
+            ? named.TypeArguments[0]
+            : type;
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Instrumentation.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Instrumentation.Generator.Parsing;
+
+/// <summary>Turns a traced method symbol into the plain <see cref="TargetMethod"/> the emitter needs.</summary>
+internal static class TargetMethodBuilder
+{
+    public static TargetMethod Build(IMethodSymbol called, AttributeData traced, bool attributeOnMethod, Compilation compilation)
+    {
+        var method = TracedSymbols.Definition(called);
+        var typeParameters = ContainingTypeParameters(method.ContainingType).Concat(method.TypeParameters).ToList();
+        var receiver = ReceiverOf(method);
+        var returnShape = ShapeOf(method, compilation);
+        var location = method.Locations.FirstOrDefault(l => l.IsInSource);
+        var line = location?.GetLineSpan();
+
+        return new TargetMethod(
+            Key: method.GetDocumentationCommentId() ?? method.ToDisplayString(),
+            OperationName: OperationName(method, traced, attributeOnMethod),
+            Kind: TracedSymbols.NamedArgument(traced, "Kind") is int kind ? kind : 0,
+            InterceptorName: method.Name,
+            TypeParameters: typeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", typeParameters.Select(t => t.Name)) + ">",
+            Constraints: Constraints(typeParameters),
+            Receiver: receiver,
+            ReceiverType: receiver == ReceiverKind.None ? string.Empty : SymbolNames.Type(method.ContainingType),
+            CallTarget: CallTarget(method, receiver),
+            ReturnType: method.ReturnsVoid ? "void" : SymbolNames.Type(method.ReturnType),
+            ReturnModifier: method.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty },
+            Shape: returnShape,
+            Parameters: method.Parameters.Select((p, i) => Parameter(p, i == 0 && method.IsExtensionMethod)).ToEquatableArray(),
+            ReturnTagName: ReturnTag(method),
+            FunctionName: method.ContainingType.ToDisplayString() + "." + method.Name,
+            FilePath: line?.Path,
+            LineNumber: line is { } l ? l.StartLinePosition.Line + 1 : 0);
+    }
+
+    private static IEnumerable<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type)
+    {
+        if (type is null) return [];
+        return ContainingTypeParameters(type.ContainingType).Concat(type.TypeParameters);
+    }
+
+    private static ReceiverKind ReceiverOf(IMethodSymbol method)
+    {
+        if (method.IsStatic) return ReceiverKind.None;
+        if (!method.ContainingType.IsValueType) return ReceiverKind.Value;
+        return method.IsReadOnly || method.ContainingType.IsReadOnly ? ReceiverKind.In : ReceiverKind.Ref;
+    }
+
+    private static string CallTarget(IMethodSymbol method, ReceiverKind receiver)
+    {
+        var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">";
+        var name = SymbolNames.Identifier(method.Name) + typeArguments;
+        return receiver == ReceiverKind.None ? SymbolNames.Type(method.ContainingType) + "." + name : "@this." + name;
+    }
+
+    private static ReturnShape ShapeOf(IMethodSymbol method, Compilation compilation)
+    {
+        if (method.ReturnsVoid) return ReturnShape.Void;
+        if (method.RefKind != RefKind.None || method.ReturnType is not INamedTypeSymbol returned) return ReturnShape.Value;
+        var definition = returned.OriginalDefinition;
+        bool Is(string metadataName) => SymbolEqualityComparer.Default.Equals(definition, compilation.GetTypeByMetadataName(metadataName));
+        if (Is("System.Threading.Tasks.Task")) return ReturnShape.Task;
+        if (Is("System.Threading.Tasks.Task`1")) return ReturnShape.TaskOfT;
+        if (Is("System.Threading.Tasks.ValueTask")) return ReturnShape.ValueTask;
+        if (Is("System.Threading.Tasks.ValueTask`1")) return ReturnShape.ValueTaskOfT;
+        return ReturnShape.Value;
+    }
+
+    private static string OperationName(IMethodSymbol method, AttributeData traced, bool attributeOnMethod)
+    {
+        var explicitName = traced.ConstructorArguments.Length == 1 ? traced.ConstructorArguments[0].Value as string : null;
+        return !string.IsNullOrEmpty(explicitName) && attributeOnMethod ? explicitName! : method.ContainingType.Name + "." + method.Name;
+    }
+
+    private static ParameterModel Parameter(IParameterSymbol parameter, bool isExtensionThis)
+    {
+        var modifier = parameter.RefKind switch
+        {
+            RefKind.Ref => "ref",
+            RefKind.Out => "out",
+            RefKind.In => "in",
+            RefKind.RefReadOnlyParameter => "ref readonly",
+            _ => string.Empty,
+        };
+        if (parameter.ScopedKind == ScopedKind.ScopedRef || parameter.ScopedKind == ScopedKind.ScopedValue) modifier = ("scoped " + modifier).Trim();
+        if (isExtensionThis) modifier = ("this " + modifier).Trim();
+        var tag = TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName);
+        return new ParameterModel(SymbolNames.Identifier(parameter.Name), SymbolNames.Type(parameter.Type), modifier, parameter.IsParams,
+            TagName(parameter), tag is not null && !TagTypes.IsSimple(parameter.Type));
+    }
+
+    private static string? TagName(IParameterSymbol parameter)
+    {
+        var tag = TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName);
+        if (tag is null || !TagTypes.IsTaggable(parameter.Type, tag)) return null;
+        return tag.ConstructorArguments.Length == 1 && tag.ConstructorArguments[0].Value is string name ? name : parameter.Name;
+    }
+
+    private static string? ReturnTag(IMethodSymbol method)
+    {
+        var tag = method.GetReturnTypeAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TracedSymbols.TagAttributeName);
+        if (tag is null || method.RefKind != RefKind.None || !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), tag)) return null;
+        return tag.ConstructorArguments.Length == 1 && tag.ConstructorArguments[0].Value is string name ? name : "return";
+    }
+
+    private static string Constraints(IEnumerable<ITypeParameterSymbol> typeParameters)
+    {
+        var text = new StringBuilder();
+        foreach (var t in typeParameters)
+        {
+            var parts = new List<string>();
+            if (t.HasReferenceTypeConstraint) parts.Add(t.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+            if (t.HasUnmanagedTypeConstraint) parts.Add("unmanaged");
+            else if (t.HasValueTypeConstraint) parts.Add("struct");
+            if (t.HasNotNullConstraint) parts.Add("notnull");
+            parts.AddRange(t.ConstraintTypes.Select(SymbolNames.Type));
+            if (t.HasConstructorConstraint && !t.HasValueTypeConstraint) parts.Add("new()");
+            if (t.AllowsRefLikeType) parts.Add("allows ref struct");
+            if (parts.Count > 0) text.Append(" where ").Append(t.Name).Append(" : ").Append(string.Join(", ", parts));
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace Instrumentation.Generator.Parsing;
+
+/// <summary>
+/// The names of methods that may be traced in a compilation (its own and its references'), so call
+/// sites are filtered by name before the semantic model is asked anything. Built once per
+/// compilation; a referenced assembly's names are built once per assembly symbol.
+/// </summary>
+internal sealed class TracedNameIndex
+{
+    private static readonly ConditionalWeakTable<Compilation, TracedNameIndex> ByCompilation = new();
+    private static readonly ConditionalWeakTable<IAssemblySymbol, TracedNameIndex> ByReference = new();
+
+    private readonly HashSet<string> names = new();
+    private bool all;
+
+    public static TracedNameIndex For(Compilation compilation) => ByCompilation.GetValue(compilation, Build);
+
+    /// <summary>False means no method of that name can be traced, so the call needs no binding.</summary>
+    public bool MayBeTraced(string methodName) => all || names.Contains(methodName) || methodName == "Block";
+
+    private static TracedNameIndex Build(Compilation compilation)
+    {
+        var index = new TracedNameIndex();
+        var tracedAttribute = compilation.GetTypeByMetadataName(TracedSymbols.TracedAttributeName);
+        if (tracedAttribute is null) return index; // Instrumentation is not referenced: nothing is traced
+
+        index.Add(compilation.Assembly);
+        foreach (var reference in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (!reference.Modules.Any(m => m.ReferencedAssemblies.Any(a => a.Name == tracedAttribute.ContainingAssembly.Name))) continue;
+            var referenced = ByReference.GetValue(reference, a =>
+            {
+                var i = new TracedNameIndex();
+                i.Add(a);
+                return i;
+            });
+            index.all |= referenced.all;
+            index.names.UnionWith(referenced.names);
+        }
+
+        return index;
+    }
+
+    private void Add(IAssemblySymbol assembly)
+    {
+        if (TracedSymbols.Get(assembly, TracedSymbols.TracedAttributeName) is not null)
+        {
+            all = true;
+            return;
+        }
+
+        AddNamespace(assembly.GlobalNamespace);
+    }
+
+    private void AddNamespace(INamespaceSymbol ns)
+    {
+        foreach (var member in ns.GetMembers())
+        {
+            if (member is INamespaceSymbol child) AddNamespace(child);
+            else if (member is INamedTypeSymbol type) AddType(type);
+        }
+    }
+
+    private void AddType(INamedTypeSymbol type)
+    {
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (!names.Contains(method.Name) && TracedSymbols.FindTraced(method) is not null) names.Add(method.Name);
+        }
+
+        foreach (var nested in type.GetTypeMembers()) AddType(nested);
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Instrumentation.Generator.Parsing;
+
+/// <summary>
+/// Decides whether a method is traced: <c>[Traced]</c> on the method, on a base virtual or interface
+/// member it overrides or implements, on its containing type, or on its assembly (with a pattern),
+/// minus <c>[NotTraced]</c>. Type- and assembly-level marking covers ordinary methods only.
+/// </summary>
+internal static class TracedSymbols
+{
+    public const string TracedAttributeName = "Instrumentation.TracedAttribute";
+    public const string NotTracedAttributeName = "Instrumentation.NotTracedAttribute";
+    public const string TagAttributeName = "Instrumentation.TagAttribute";
+
+    /// <summary>The <c>[Traced]</c> that applies to <paramref name="method"/>, or null.</summary>
+    public static AttributeData? FindTraced(IMethodSymbol method) => FindTraced(method, out _);
+
+    /// <summary>As <see cref="FindTraced(IMethodSymbol)"/>; <paramref name="onMethod"/> tells whether it sits on a method (so its name applies).</summary>
+    public static AttributeData? FindTraced(IMethodSymbol method, out bool onMethod)
+    {
+        onMethod = true;
+        method = Definition(method);
+        if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction) return null;
+        if (Has(method, NotTracedAttributeName)) return null;
+        if (Get(method, TracedAttributeName) is { } direct) return direct;
+
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (Get(overridden, TracedAttributeName) is { } inherited) return inherited;
+        }
+
+        if (FromInterfaces(method, out onMethod) is { } fromInterface) return fromInterface;
+        onMethod = false;
+        if (!IsOrdinary(method)) return null;
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (Has(type, NotTracedAttributeName)) return null;
+            if (Get(type, TracedAttributeName) is { } onType) return onType;
+        }
+
+        var onAssembly = Get(method.ContainingAssembly, TracedAttributeName);
+        return onAssembly is not null && TypePattern.Matches(NamedArgument(onAssembly, "Pattern") as string, method.ContainingType) ? onAssembly : null;
+    }
+
+    public static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
+
+    public static AttributeData? Get(ISymbol symbol, string attributeName) =>
+        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);
+
+    public static object? NamedArgument(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
+
+    private static bool Has(ISymbol symbol, string attributeName) => Get(symbol, attributeName) is not null;
+
+    /// <summary>An attribute on an interface member (or its interface type) this method implements.</summary>
+    private static AttributeData? FromInterfaces(IMethodSymbol method, out bool onMethod)
+    {
+        onMethod = true;
+        if (method.IsStatic || method.ContainingType is null) return null;
+        foreach (var iface in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in iface.GetMembers(method.Name).OfType<IMethodSymbol>())
+            {
+                var implementation = method.ContainingType.FindImplementationForInterfaceMember(member);
+                if (!SymbolEqualityComparer.Default.Equals(implementation?.OriginalDefinition, method)) continue;
+                if (Has(member, NotTracedAttributeName)) continue;
+                if (Get(member, TracedAttributeName) is { } onMember) return onMember;
+                if (IsOrdinary(member) && !Has(iface, NotTracedAttributeName) && Get(iface, TracedAttributeName) is { } onInterface)
+                {
+                    onMethod = false;
+                    return onInterface;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Not an accessor, operator, constructor, object override or compiler-generated member.</summary>
+    private static bool IsOrdinary(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Ordinary
+        && !method.IsImplicitlyDeclared
+        && method.Name is not ("ToString" or "Equals" or "GetHashCode" or "Deconstruct" or "<Clone>$" or "PrintMembers")
+        && !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+}

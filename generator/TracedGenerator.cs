@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Instrumentation.Generator.Diagnostics;
+using Instrumentation.Generator.Emitting;
+using Instrumentation.Generator.Model;
+using Instrumentation.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace Instrumentation.Generator;
+
+/// <summary>
+/// Pipeline wiring only: parse call sites, blocks, method groups and declarations into equatable
+/// models, then emit one interceptor file and, from a separate output, the diagnostics.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class TracedGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names, so tests can assert every step caches.</summary>
+    public static class Steps
+    {
+        public const string Settings = nameof(Settings);
+        public const string CallSites = nameof(CallSites);
+        public const string MethodGroups = nameof(MethodGroups);
+        public const string Declarations = nameof(Declarations);
+        public const string Collected = nameof(Collected);
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var settings = context.ParseOptionsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Combine(context.CompilationProvider.Select((c, _) => c.AssemblyName))
+            .Select((input, _) => SettingsParser.Parse(input.Left.Left, input.Left.Right.GlobalOptions, input.Right))
+            .WithTrackingName(Steps.Settings);
+
+        var calls = context.SyntaxProvider
+            .CreateSyntaxProvider(CallSiteParser.IsCandidate, CallSiteParser.Parse)
+            .Where(r => r is not null)
+            .Select((r, _) => r!)
+            .WithTrackingName(Steps.CallSites);
+
+        var methodGroups = context.SyntaxProvider
+            .CreateSyntaxProvider(MethodGroupParser.IsCandidate, MethodGroupParser.Parse)
+            .Where(d => d is not null)
+            .Select((d, _) => d!)
+            .WithTrackingName(Steps.MethodGroups);
+
+        var declarations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(TracedSymbols.TracedAttributeName, DeclarationParser.IsCandidate, DeclarationParser.Parse)
+            .WithTrackingName(Steps.Declarations);
+
+        var collected = calls.Collect()
+            .Combine(methodGroups.Collect())
+            .Combine(declarations.Collect())
+            .Combine(settings)
+            .Select((input, _) => new Collected(
+                input.Left.Left.Left.ToEquatableArray(),
+                input.Left.Left.Right.ToEquatableArray(),
+                input.Left.Right.ToEquatableArray(),
+                input.Right))
+            .WithTrackingName(Steps.Collected);
+
+        context.RegisterSourceOutput(collected, static (spc, c) =>
+        {
+            if (c.Settings.CannotHostReason is not null) return;
+            var sites = c.Calls.Where(r => r.Call is not null).Select(r => r.Call!).ToList();
+            var blocks = c.Calls.Where(r => r.Block is not null).Select(r => r.Block!).ToList();
+            if (sites.Count == 0 && blocks.Count == 0) return;
+            spc.AddSource(InterceptorEmitter.HintName, InterceptorEmitter.Emit(sites, blocks, c.Settings));
+        });
+
+        context.RegisterSourceOutput(collected, static (spc, c) =>
+        {
+            foreach (var diagnostic in Diagnose(c)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
+    }
+
+    private static IEnumerable<DiagnosticInfo> Diagnose(Collected c)
+    {
+        var anythingTraced = c.Calls.Count > 0 || c.Declarations.Count > 0;
+        if (c.Settings.CannotHostReason is not null)
+        {
+            if (anythingTraced) yield return DiagnosticInfo.Create(DiagnosticDescriptors.CannotHost, null, c.Settings.CannotHostReason);
+            yield break;
+        }
+
+        foreach (var d in c.Calls.Where(r => r.Diagnostic is not null).Select(r => r.Diagnostic!)) yield return d;
+        foreach (var d in c.MethodGroups) yield return d;
+        foreach (var d in c.Declarations.SelectMany(d => d.Diagnostics)) yield return d;
+
+        var called = new HashSet<string>(c.Calls.Where(r => r.Call is not null).Select(r => r.Call!.Target.Key));
+        foreach (var method in c.Declarations.SelectMany(d => d.Methods))
+        {
+            if (!called.Contains(method.Key)) yield return method.NoCallSites;
+        }
+    }
+
+    private sealed record Collected(
+        EquatableArray<ParseResult> Calls,
+        EquatableArray<DiagnosticInfo> MethodGroups,
+        EquatableArray<DeclaredMethods> Declarations,
+        GeneratorSettings Settings);
+}

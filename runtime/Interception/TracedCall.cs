@@ -1,0 +1,142 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Instrumentation;
+
+/// <summary>
+/// The shared helpers generated interceptors call, so each interceptor body stays a few lines:
+/// recording exceptions, ending spans when tasks complete, and tagging return values.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class TracedCall
+{
+    /// <summary>
+    /// For an exception filter: records <paramref name="exception"/> on the span and returns false,
+    /// so the exception is never caught and continues unchanged, stack trace and all.
+    /// </summary>
+    public static bool Fail(Activity? span, Exception exception)
+    {
+        if (span is { IsAllDataRequested: true }) ExceptionRecorder.Record(span, exception);
+        return false;
+    }
+
+    /// <summary>As <see cref="Fail"/>, and ends the span: for a task-returning call that threw before returning a task.</summary>
+    public static bool FailAndEnd(Activity span, Exception exception)
+    {
+        Fail(span, exception);
+        span.Dispose();
+        return false;
+    }
+
+    /// <summary>Sets <paramref name="name"/> to <paramref name="value"/> when the span is recorded; returns the value.</summary>
+    public static T Tag<T>(Activity? span, string name, T value)
+    {
+        if (span is { IsAllDataRequested: true }) span.SetTag(name, value);
+        return value;
+    }
+
+    /// <summary>
+    /// Ends <paramref name="span"/> when <paramref name="task"/> completes and returns the very same
+    /// task. The caller's <see cref="Activity.Current"/> is restored now, while the callee's
+    /// continuations keep the span as their current activity.
+    /// </summary>
+    public static Task EndOnCompletion(Activity span, Task task)
+    {
+        LeaveSpan(span);
+        if (task.IsCompleted) Complete(span, task);
+        else task.ContinueWith(static (t, s) => Complete((Activity)s!, t), span, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
+    }
+
+    /// <inheritdoc cref="EndOnCompletion(Activity, Task)"/>
+    public static Task<T> EndOnCompletion<T>(Activity span, Task<T> task)
+    {
+        EndOnCompletion(span, (Task)task);
+        return task;
+    }
+
+    /// <summary>As <see cref="EndOnCompletion{T}(Activity, Task{T})"/>, and tags the result as <paramref name="returnTag"/> on success.</summary>
+    public static Task<T> EndOnCompletion<T>(Activity span, Task<T> task, string returnTag)
+    {
+        if (span.IsAllDataRequested)
+        {
+            if (task.Status == TaskStatus.RanToCompletion) span.SetTag(returnTag, task.Result);
+            else if (!task.IsCompleted) task.ContinueWith(static (t, s) => TagResult(t, s), Tuple.Create(span, returnTag), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
+
+        return EndOnCompletion(span, task);
+    }
+
+    /// <summary>As <see cref="EndOnCompletion{T}(Activity, ValueTask{T})"/>, and tags the result as <paramref name="returnTag"/> on success.</summary>
+    public static ValueTask<T> EndOnCompletion<T>(Activity span, ValueTask<T> task, string returnTag)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            if (span.IsAllDataRequested) span.SetTag(returnTag, task.Result);
+            return EndOnCompletion(span, task);
+        }
+
+        return new ValueTask<T>(EndOnCompletion(span, task.AsTask(), returnTag));
+    }
+
+    /// <summary>
+    /// Ends the span when the value task completes. A completed one is returned as it is; a pending
+    /// one is read exactly once (through <see cref="ValueTask.AsTask"/>) and a value task over that
+    /// task is returned, so the source is never awaited twice.
+    /// </summary>
+    public static ValueTask EndOnCompletion(Activity span, ValueTask task)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            LeaveSpan(span);
+            span.Dispose();
+            return task;
+        }
+
+        return new ValueTask(EndOnCompletion(span, task.AsTask()));
+    }
+
+    /// <inheritdoc cref="EndOnCompletion(Activity, ValueTask)"/>
+    public static ValueTask<T> EndOnCompletion<T>(Activity span, ValueTask<T> task)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            LeaveSpan(span);
+            span.Dispose();
+            return task;
+        }
+
+        return new ValueTask<T>(EndOnCompletion(span, task.AsTask()));
+    }
+
+    // Registered before the ending continuation, so the tag is set before the span ends.
+    private static void TagResult<T>(Task<T> task, object? state)
+    {
+        var (span, tag) = (Tuple<Activity, string>)state!;
+        span.SetTag(tag, task.Result);
+    }
+
+    private static void LeaveSpan(Activity span)
+    {
+        if (Activity.Current == span) Activity.Current = span.Parent;
+    }
+
+    private static void Complete(Activity span, Task task)
+    {
+        if (task.IsFaulted && span.IsAllDataRequested)
+        {
+            var error = task.Exception!;
+            ExceptionRecorder.Record(span, error.InnerExceptions.Count == 1 ? error.InnerExceptions[0] : error);
+        }
+        else if (task.IsCanceled && span.IsAllDataRequested)
+        {
+            span.SetStatus(ActivityStatusCode.Error, "The task was canceled.");
+            span.SetTag("task.canceled", true);
+        }
+
+        span.Dispose();
+    }
+}

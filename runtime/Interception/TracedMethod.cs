@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace Instrumentation;
+
+/// <summary>
+/// What generated code knows at compile time about one traced method: its source, operation name,
+/// kind and code location. One static instance per interceptor; <see cref="Start()"/> is the whole
+/// per-call cost when nobody listens (the BCL's own check).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class TracedMethod
+{
+    private readonly object? lineNumber;
+
+    /// <summary>Describes a traced method; code location arguments may be null when switched off.</summary>
+    public TracedMethod(ActivitySource source, string operationName, ActivityKind kind, string? functionName = null, string? filePath = null, int lineNumber = 0)
+    {
+        Source = source;
+        OperationName = operationName;
+        Kind = kind;
+        FunctionName = functionName;
+        FilePath = filePath;
+        this.lineNumber = lineNumber > 0 ? lineNumber : null; // boxed once, not per call
+    }
+
+    /// <summary>The assembly's activity source.</summary>
+    public ActivitySource Source { get; }
+
+    /// <summary>The span name.</summary>
+    public string OperationName { get; }
+
+    /// <summary>The span kind.</summary>
+    public ActivityKind Kind { get; }
+
+    /// <summary><c>code.function.name</c>, or null.</summary>
+    public string? FunctionName { get; }
+
+    /// <summary><c>code.file.path</c>, or null.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>Starts the span (null when not listened to) and sets the code location tags when recorded.</summary>
+    public Activity? Start()
+    {
+        var span = Source.StartActivity(OperationName, Kind);
+        SetCodeTags(span);
+        return span;
+    }
+
+    /// <summary>Starts the span as a child of an explicit (for example extracted) parent context.</summary>
+    public Activity? Start(ActivityContext parent)
+    {
+        var span = Source.StartActivity(OperationName, Kind, parent);
+        SetCodeTags(span);
+        return span;
+    }
+
+    /// <summary>Starts a <c>Tracing.Block</c> span: the given name, or the compile-time default when null.</summary>
+    public Activity? StartBlock(string? operationName)
+    {
+        var span = Source.StartActivity(operationName ?? OperationName, Kind);
+        SetCodeTags(span);
+        return span;
+    }
+
+    private void SetCodeTags(Activity? span)
+    {
+        if (span is not { IsAllDataRequested: true } || FunctionName is null) return;
+        span.SetTag("code.function.name", FunctionName);
+        if (FilePath is not null) span.SetTag("code.file.path", FilePath);
+        if (lineNumber is not null) span.SetTag("code.line.number", lineNumber);
+    }
+}

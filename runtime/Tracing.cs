@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.CompilerServices;
+
+namespace Instrumentation;
+
+/// <summary>Entry points for code that is traced by hand.</summary>
+public static class Tracing
+{
+    /// <summary>The source of blocks made without the generator (with it, blocks use their assembly's source).</summary>
+    public static readonly ActivitySource BlockSource = TracedSources.Create("Instrumentation.Blocks");
+
+    /// <summary>
+    /// Starts a child span for a block of code: <c>using (Tracing.Block("load")) { ... }</c> or
+    /// <c>using var span = Tracing.Block();</c>. Without a name the span is called after the
+    /// enclosing member and line. Returns null when nobody samples it (a <c>using</c> accepts null).
+    /// Works in lambdas and local functions, where calls cannot be intercepted.
+    /// </summary>
+    public static Activity? Block(
+        string? name = null,
+        [CallerMemberName] string member = "",
+        [CallerFilePath] string file = "",
+        [CallerLineNumber] int line = 0)
+    {
+        var span = BlockSource.StartActivity(name ?? DefaultName(member, file, line));
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag("code.function.name", member);
+            span.SetTag("code.file.path", file);
+            span.SetTag("code.line.number", line);
+        }
+
+        return span;
+    }
+
+    private static string DefaultName(string member, string file, int line) =>
+        $"{Path.GetFileNameWithoutExtension(file)}.{member}:{line}";
+}
