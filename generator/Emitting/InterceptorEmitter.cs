@@ -77,6 +77,14 @@ internal static class InterceptorEmitter
         w.Open($"internal static {m.ReturnModifier}{m.ReturnType} {name}{m.TypeParameters}({string.Join(", ", parameters)}){m.Constraints}");
 
         var call = $"{m.CallTarget}({string.Join(", ", m.Parameters.Select(Argument))})";
+        if (m.Shape is ReturnShape.Enumerable or ReturnShape.AsyncEnumerable)
+        {
+            // The iterator's own code runs on enumeration: the span starts at the first MoveNext.
+            w.Line($"return global::Instrumentation.TracedCall.TraceEnumeration({descriptor}, {call});");
+            w.Close();
+            return;
+        }
+
         w.Line($"var span = {descriptor}.Start();");
         var isAsync = m.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
         if (isAsync) w.Line($"if (span is null) return {call};");

@@ -25,6 +25,12 @@ internal enum ReturnShape
     TaskOfT,
     ValueTask,
     ValueTaskOfT,
+
+    /// <summary>An iterator returning <c>IEnumerable&lt;T&gt;</c>: the span covers the enumeration.</summary>
+    Enumerable,
+
+    /// <summary>An async iterator returning <c>IAsyncEnumerable&lt;T&gt;</c>: the span covers the enumeration.</summary>
+    AsyncEnumerable,
 }
 
 /// <summary>

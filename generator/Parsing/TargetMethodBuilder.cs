@@ -69,6 +69,12 @@ internal static class TargetMethodBuilder
         if (Is("System.Threading.Tasks.Task`1")) return ReturnShape.TaskOfT;
         if (Is("System.Threading.Tasks.ValueTask")) return ReturnShape.ValueTask;
         if (Is("System.Threading.Tasks.ValueTask`1")) return ReturnShape.ValueTaskOfT;
+        if (IteratorDetector.IsIterator(method))
+        {
+            if (Is("System.Collections.Generic.IEnumerable`1")) return ReturnShape.Enumerable;
+            if (Is("System.Collections.Generic.IAsyncEnumerable`1")) return ReturnShape.AsyncEnumerable;
+        }
+
         return ReturnShape.Value;
     }
 

@@ -119,6 +119,16 @@ public static class TracedCall
         span.SetTag(tag, task.Result);
     }
 
+    /// <summary>Traces an iterator's enumeration (first <c>MoveNext</c> to <c>Dispose</c>) instead of the call that created it.</summary>
+    public static System.Collections.Generic.IEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IEnumerable<T> sequence) =>
+        new TracedEnumerable<T>(method, sequence);
+
+#if NET
+    /// <summary>Traces an async iterator's enumeration (first <c>MoveNextAsync</c> to <c>DisposeAsync</c>).</summary>
+    public static System.Collections.Generic.IAsyncEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IAsyncEnumerable<T> sequence) =>
+        new TracedAsyncEnumerable<T>(method, sequence);
+#endif
+
     private static void LeaveSpan(Activity span)
     {
         if (Activity.Current == span) Activity.Current = span.Parent;

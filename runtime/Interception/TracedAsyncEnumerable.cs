@@ -1,0 +1,77 @@
+#if NET
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Instrumentation;
+
+/// <summary>The async-iterator twin of <see cref="TracedEnumerable{T}"/>: the span covers first <c>MoveNextAsync</c> to <c>DisposeAsync</c>.</summary>
+internal sealed class TracedAsyncEnumerable<T>(TracedMethod method, IAsyncEnumerable<T> source) : IAsyncEnumerable<T>
+{
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        new Enumerator(method, source.GetAsyncEnumerator(cancellationToken));
+
+    private sealed class Enumerator(TracedMethod method, IAsyncEnumerator<T> inner) : IAsyncEnumerator<T>
+    {
+        private Activity? span;
+        private bool started;
+
+        public T Current => inner.Current;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            var outside = Activity.Current;
+            if (!started)
+            {
+                started = true;
+                span = method.Start();
+            }
+            else if (span is not null)
+            {
+                Activity.Current = span;
+            }
+
+            try
+            {
+                var next = inner.MoveNextAsync();
+                return next.IsCompletedSuccessfully || span is null ? next : Observe(next, span);
+            }
+            catch (Exception e) when (TracedCall.Fail(span, e))
+            {
+                throw;
+            }
+            finally
+            {
+                Activity.Current = outside;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await inner.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                span?.Dispose();
+                span = null;
+            }
+        }
+
+        private static async ValueTask<bool> Observe(ValueTask<bool> next, Activity span)
+        {
+            try
+            {
+                return await next.ConfigureAwait(false);
+            }
+            catch (Exception e) when (TracedCall.Fail(span, e))
+            {
+                throw;
+            }
+        }
+    }
+}
+#endif
