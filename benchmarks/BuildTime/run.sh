@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Build-time cost of the generator: generates a project with N [Traced] methods, each called from
+# S sites, and times `dotnet build --no-incremental` with and without the generator (same code,
+# same runtime reference), several times each, alternating. Usage: benchmarks/BuildTime/run.sh [N] [S] [RUNS]
+set -euo pipefail
+methods=${1:-2000}
+sites=${2:-5}
+runs=${3:-3}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 "$repo/benchmarks/BuildTime/make_project.py" "$work/src" "$methods" "$sites"
+
+make_csproj() { # $1 = dir, $2 = with generator (true/false)
+  local analyzer=""
+  if [ "$2" = true ]; then
+    analyzer="<ProjectReference Include=\"$repo/generator/Instrumentation.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+  fi
+  mkdir -p "$1"
+  cat > "$1/BuildTime.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <OutputType>Library</OutputType>
+    <Nullable>enable</Nullable>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <InterceptorsNamespaces>\$(InterceptorsNamespaces);Instrumentation.Generated</InterceptorsNamespaces>
+    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="$work/src/*.cs" />
+    <ProjectReference Include="$repo/runtime/Instrumentation.csproj" />
+    $analyzer
+  </ItemGroup>
+</Project>
+XML
+}
+
+make_csproj "$work/with" true
+make_csproj "$work/without" false
+# Warm up: restore and build the runtime and generator once, so only the project's compile is timed.
+dotnet build "$work/with" -c Release -v q -nologo >/dev/null
+dotnet build "$work/without" -c Release -v q -nologo >/dev/null
+
+time_build() {
+  local start end
+  start=$(date +%s.%N)
+  dotnet build "$1" -c Release --no-incremental --no-dependencies --no-restore -v q -nologo >/dev/null
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+
+with=(); without=()
+for i in $(seq "$runs"); do
+  without+=("$(time_build "$work/without")")
+  with+=("$(time_build "$work/with")")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+w=$(median "${with[@]}"); wo=$(median "${without[@]}")
+echo "methods=$methods sites=$sites runs=$runs"
+echo "without generator: ${without[*]} s (median $wo)"
+echo "with generator:    ${with[*]} s (median $w)"
+echo "ratio: $(echo "$w / $wo" | bc -l | cut -c1-5)x"
