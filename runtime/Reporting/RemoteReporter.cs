@@ -46,7 +46,9 @@ internal sealed class RemoteReporter : IReporter
         var position = queue.TryEnqueue(span);
         if (position < 0)
         {
-            counters.DroppedQueueFull.Increment();
+            // A span finishing while the tracer closes may find the queue sealed: count it, never lose it.
+            if (closing) counters.AddDroppedOnClose(1);
+            else counters.DroppedQueueFull.Increment();
             wake.Set();
             return;
         }
@@ -85,10 +87,10 @@ internal sealed class RemoteReporter : IReporter
             return;
         }
 
-        // Spans that raced in after the thread's last drain.
-        long late = 0;
-        while (queue.TryDequeue(out _)) late++;
-        counters.AddDroppedOnClose(late);
+        // Spans that raced in after the thread's last drain. A span whose stop callback was already
+        // running when the listener was removed can still arrive: sealing makes it fail (and be
+        // counted in Report) instead of sitting in the queue uncounted.
+        counters.AddDroppedOnClose(queue.DrainSealed(queue.Seal()));
         transport.Dispose();
         wake.Dispose();
     }

@@ -11,6 +11,7 @@ namespace Instrumentation.Reporting;
 /// </summary>
 internal sealed class SpanQueue
 {
+    private const long SealOffset = 1L << 62;
     private readonly Slot[] slots;
     private readonly long mask;
     private PaddedLong tail; // next position to enqueue, shared by producers
@@ -59,6 +60,27 @@ internal sealed class SpanQueue
                 position = Volatile.Read(ref tail.Value);
             }
         }
+    }
+
+    /// <summary>
+    /// Makes every later <see cref="TryEnqueue"/> fail (its position lands far past any slot) and
+    /// returns the end of the positions claimed before: spans a producer is still writing there
+    /// are taken by <see cref="DrainSealed"/>.
+    /// </summary>
+    public long Seal() => Interlocked.Add(ref tail.Value, SealOffset) - SealOffset;
+
+    /// <summary>After <see cref="Seal"/>: removes every span claimed before it, waiting for producers still publishing theirs; returns how many.</summary>
+    public long DrainSealed(long end)
+    {
+        long drained = 0;
+        var spin = new SpinWait();
+        while (head < end)
+        {
+            if (TryDequeue(out _)) drained++;
+            else spin.SpinOnce();
+        }
+
+        return drained;
     }
 
     public bool TryDequeue(out Activity? span)
