@@ -25,7 +25,7 @@ public sealed class TracerCounters
     /// <summary>Spans in packets whose send failed (socket error, unresolvable host, non-2xx).</summary>
     public long SpansDroppedSendFailed { get; init; }
 
-    /// <summary>Spans still queued when the close timeout ran out.</summary>
+    /// <summary>Spans not sent because the tracer was closing: still queued when the close timeout ran out, or finished while it was being disposed.</summary>
     public long SpansDroppedOnClose { get; init; }
 
     /// <summary>Spans that could not be serialized (an unexpected error, logged).</summary>

@@ -27,7 +27,10 @@ internal sealed class RemoteReporter : IReporter
     private readonly Thread thread;
     private long flushRequested;
     private long flushCompleted;
+    private readonly object exitGate = new();
     private volatile bool closing;
+    private volatile bool abandoned;
+    private bool exited;
 
     public RemoteReporter(SpanBatcher batcher, IPacketTransport transport, ReporterCounters counters, ReporterConfiguration config)
     {
@@ -82,17 +85,20 @@ internal sealed class RemoteReporter : IReporter
         wake.Set();
         if (!thread.Join(closeTimeout))
         {
-            // The thread is still sending (a slow collector): whatever it has not taken yet is lost.
-            counters.AddDroppedOnClose(Math.Max(0, queue.Count));
-            return;
+            lock (exitGate)
+            {
+                if (!exited)
+                {
+                    // Still sending (a slow collector). The thread counts what it did not send as
+                    // dropped when that send returns, so nothing is counted twice.
+                    abandoned = true;
+                    return;
+                }
+            }
         }
 
-        // Spans that raced in after the thread's last drain. A span whose stop callback was already
-        // running when the listener was removed can still arrive: sealing makes it fail (and be
-        // counted in Report) instead of sitting in the queue uncounted.
-        counters.AddDroppedOnClose(queue.DrainSealed(queue.Seal()));
+        CountLateSpans();
         transport.Dispose();
-        wake.Dispose();
     }
 
     private void Run()
@@ -115,10 +121,30 @@ internal sealed class RemoteReporter : IReporter
             }
         }
 
-        DrainGuarded();
-        FlushGuarded();
+        if (!abandoned)
+        {
+            DrainGuarded();
+            FlushGuarded();
+        }
+
         lock (flushGate) CompleteFlush(flushRequested);
+        lock (exitGate)
+        {
+            exited = true;
+            if (!abandoned) return;
+        }
+
+        counters.AddDroppedOnClose(batcher.DiscardPending());
+        CountLateSpans();
+        transport.Dispose();
     }
+
+    /// <summary>
+    /// Seals the queue and counts what is left as dropped: spans that raced in after the last drain
+    /// (a stop callback already running when the listener was removed) or that an abandoned close
+    /// never sent. Sealing makes later enqueues fail and be counted in <see cref="Report"/>.
+    /// </summary>
+    private void CountLateSpans() => counters.AddDroppedOnClose(queue.DrainSealed(queue.Seal()));
 
     // Every failure below is already counted and logged where it happens; these guards only keep
     // the reporter thread alive if something unforeseen escapes.
@@ -126,7 +152,7 @@ internal sealed class RemoteReporter : IReporter
     {
         try
         {
-            while (queue.TryDequeue(out var span)) batcher.Append(span!);
+            while (!abandoned && queue.TryDequeue(out var span)) batcher.Append(span!);
         }
         catch (Exception)
         {

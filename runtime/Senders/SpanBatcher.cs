@@ -84,6 +84,15 @@ internal sealed class SpanBatcher
         count = 1;
     }
 
+    /// <summary>Forgets the spans gathered but not sent (a close that ran out of time); returns how many.</summary>
+    public int DiscardPending()
+    {
+        var discarded = count;
+        packet.Length = headroom;
+        count = 0;
+        return discarded;
+    }
+
     /// <summary>Sends the spans gathered so far, if any.</summary>
     public void Flush()
     {

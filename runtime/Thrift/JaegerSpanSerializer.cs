@@ -28,7 +28,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         w.FieldBegin(4, ThriftType.I64);
         w.I64(JaegerIds.ToLong(span.ParentSpanId));
         w.FieldBegin(5, ThriftType.String);
-        w.String(span.DisplayName, int.MaxValue);
+        tags.WriteText(w, span.DisplayName);
         WriteReferences(w, span);
         w.FieldBegin(7, ThriftType.I32);
         w.I32((int)(span.ActivityTraceFlags & ActivityTraceFlags.Recorded));

@@ -53,6 +53,12 @@ internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counter
         w.StructEnd();
     }
 
+    /// <summary>A plain string field value (an operation name), cut to the same limit as tag values.</summary>
+    public void WriteText(IThriftWriter w, string value)
+    {
+        if (w.String(value, maxValueBytes)) counters.AddTagValueTruncated();
+    }
+
     private void WriteString(IThriftWriter w, string value)
     {
         TypeField(w, TypeString);
