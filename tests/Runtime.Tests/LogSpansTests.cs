@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using Instrumentation.Runtime.Tests.Support;
+using Xunit;
+
+namespace Instrumentation.Runtime.Tests;
+
+/// <summary>
+/// <c>Reporter.LogSpans</c> (<c>JAEGER_REPORTER_LOG_SPANS</c>) writes one line per finished sampled
+/// span through the configured logger factory, in Jaeger's <c>trace:span:parent:flags</c> form with
+/// the operation and the duration, while spans still go to the agent.
+/// </summary>
+public sealed class LogSpansTests
+{
+    [Fact]
+    public void Each_finished_span_is_logged_once_and_still_sent_to_the_agent()
+    {
+        using var agent = new UdpAgent();
+        using var provider = new CapturingLoggerProvider();
+        using var loggerFactory = provider.CreateFactory();
+        var sourceName = "logspans." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var config = agent.Configure("log-spans", sourceName);
+        config.Reporter.LogSpans = true;
+        config.LoggerFactory = loggerFactory;
+        using var tracer = config.Start();
+
+        Activity root, child;
+        using (root = source.StartActivity("checkout")!)
+        {
+            using (child = source.StartActivity("charge-card")!)
+            {
+            }
+        }
+
+        // Unsampled (remote parent without the flag): no line, nothing sent.
+        source.StartActivity("unsampled", ActivityKind.Server,
+            new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.None, isRemote: true))!.Dispose();
+
+        // The logging reporter writes on the thread that ends the span: the lines are there now.
+        var lines = SpanLines(provider, root.TraceId);
+        Assert.Equal(2, lines.Count);
+        var childLine = Assert.Single(lines, l => l.Contains("charge-card", StringComparison.Ordinal));
+        var rootLine = Assert.Single(lines, l => l.Contains("checkout", StringComparison.Ordinal));
+        Assert.Contains($"{child.TraceId.ToHexString()}:{child.SpanId.ToHexString()}:{root.SpanId.ToHexString()}:1", childLine, StringComparison.Ordinal);
+        Assert.Contains($"{root.TraceId.ToHexString()}:{root.SpanId.ToHexString()}:0:1", rootLine, StringComparison.Ordinal);
+        Assert.Contains(Milliseconds(child.Duration) + " ms", childLine, StringComparison.Ordinal);
+        Assert.Contains(Milliseconds(root.Duration) + " ms", rootLine, StringComparison.Ordinal);
+        Assert.DoesNotContain(provider.Entries, e => e.Message.Contains("unsampled", StringComparison.Ordinal));
+
+        tracer.Dispose();
+        var spans = agent.WaitForSpans(2).SelectMany(b => b.Spans).ToList();
+        Assert.Equal(new[] { "charge-card", "checkout" }, spans.Select(s => s.OperationName).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(2, tracer.Counters.SpansReported);
+    }
+
+    [Theory]
+    [InlineData("true", 1)]
+    [InlineData("false", 0)]
+    public void The_environment_variable_turns_span_lines_on_and_off(string logSpans, int expectedLines)
+    {
+        using var agent = new UdpAgent();
+        using var provider = new CapturingLoggerProvider();
+        using var loggerFactory = provider.CreateFactory();
+        var sourceName = "logspans-env." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var env = new Dictionary<string, string> { ["JAEGER_REPORTER_LOG_SPANS"] = logSpans };
+        var config = agent.Configure("log-spans-env", sourceName).WithEnvironmentOverrides(name => env.GetValueOrDefault(name));
+        config.LoggerFactory = loggerFactory;
+        using var tracer = config.Start();
+
+        var span = source.StartActivity("env-logged")!;
+        span.Dispose();
+        tracer.Dispose();
+
+        Assert.Equal(expectedLines, SpanLines(provider, span.TraceId).Count);
+        Assert.Single(agent.WaitForSpans(1).SelectMany(b => b.Spans));
+    }
+
+    private static List<string> SpanLines(CapturingLoggerProvider provider, ActivityTraceId traceId) =>
+        provider.Entries.Select(e => e.Message).Where(m => m.Contains(traceId.ToHexString(), StringComparison.Ordinal)).ToList();
+
+    private static string Milliseconds(TimeSpan duration) => duration.TotalMilliseconds.ToString("0.000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using Instrumentation.Runtime.Tests.Support;
+using Xunit;
+
+namespace Instrumentation.Runtime.Tests;
+
+/// <summary>
+/// Which activity sources a tracer listens to: those made by <see cref="TracedSources.Create"/>
+/// without configuration, plus <see cref="TracerConfiguration.Sources"/> by exact name, by a
+/// prefix ending in <c>*</c>, or all with <c>*</c>.
+/// </summary>
+public sealed class SourceSelectionTests
+{
+    [Fact]
+    public void Sources_made_by_TracedSources_are_listened_to_without_configuration()
+    {
+        using var agent = new UdpAgent();
+        var config = new TracerConfiguration("traced-sources");
+        config.Sender.AgentHost = "127.0.0.1";
+        config.Sender.AgentPort = agent.Port;
+        Assert.Empty(config.Sources);
+
+        var id = Guid.NewGuid().ToString("N");
+        using var before = TracedSources.Create("traced-before." + id, "1.0.0");
+        using var tracer = config.Start();
+        using var after = TracedSources.Create("traced-after." + id);
+        using var plain = new ActivitySource("plain." + id);
+
+        before.StartActivity("from-before")!.Dispose();
+        after.StartActivity("from-after")!.Dispose();
+        plain.StartActivity("from-plain")?.Dispose();
+        tracer.Dispose();
+
+        var spans = agent.WaitForSpans(2).SelectMany(b => b.Spans).ToList();
+        Assert.Equal(new[] { "from-after", "from-before" }, spans.Select(s => s.OperationName).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal("traced-before." + id, spans.Single(s => s.OperationName == "from-before").Tag("otel.scope.name"));
+        Assert.Equal("1.0.0", spans.Single(s => s.OperationName == "from-before").Tag("otel.scope.version"));
+        Assert.Equal(2, tracer.Counters.SpansStarted);
+        Assert.Equal(2, tracer.Counters.SpansReported);
+    }
+
+    [Fact]
+    public void A_trailing_star_listens_to_every_source_with_that_prefix()
+    {
+        using var agent = new UdpAgent();
+        var prefix = "pfx" + Guid.NewGuid().ToString("N");
+        var config = agent.Configure("prefix", prefix + ".*");
+        using var tracer = config.Start();
+
+        using var orders = new ActivitySource(prefix + ".Orders");
+        using var ordersDb = new ActivitySource(prefix + ".Orders.Db");
+        using var bare = new ActivitySource(prefix);
+        using var other = new ActivitySource(prefix + "Other");
+
+        orders.StartActivity("orders")?.Dispose();
+        ordersDb.StartActivity("orders-db")?.Dispose();
+        bare.StartActivity("bare")?.Dispose();
+        other.StartActivity("other")?.Dispose();
+        tracer.Dispose();
+
+        var spans = agent.WaitForSpans(2).SelectMany(b => b.Spans).ToList();
+        Assert.Equal(new[] { "orders", "orders-db" }, spans.Select(s => s.OperationName).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(2, tracer.Counters.SpansStarted);
+    }
+
+    [Fact]
+    public void A_lone_star_listens_to_every_source()
+    {
+        using var agent = new UdpAgent();
+        var config = agent.Configure("all", "*");
+        using var tracer = config.Start();
+
+        var id = Guid.NewGuid().ToString("N");
+        using var first = new ActivitySource("any." + id);
+        using var second = new ActivitySource("Completely.Different." + id);
+        Assert.True(first.HasListeners());
+        Assert.True(second.HasListeners());
+
+        first.StartActivity("first-" + id)!.Dispose();
+        second.StartActivity("second-" + id)!.Dispose();
+        tracer.Dispose();
+
+        var spans = agent.WaitForSpans(2).SelectMany(b => b.Spans).ToList();
+        Assert.Contains(spans, s => s.OperationName == "first-" + id && (string?)s.Tag("otel.scope.name") == "any." + id);
+        Assert.Contains(spans, s => s.OperationName == "second-" + id && (string?)s.Tag("otel.scope.name") == "Completely.Different." + id);
+    }
+}
