@@ -39,6 +39,7 @@ internal static class CallSiteParser
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionTree, location, shown));
         if (Accessibility.FirstInaccessible(called, model.Compilation) is { } hidden)
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, shown, hidden));
+        if (HasErrorType(TracedSymbols.Definition(called))) return null; // the compiler reports it; an interceptor would only add errors
         if (Accessibility.UnsupportedShape(called) is { } reason)
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, reason));
 
@@ -49,7 +50,44 @@ internal static class CallSiteParser
         var span = location.GetLineSpan();
         var sortKey = $"{span.Path}:{invocation.SpanStart:D9}";
         var display = $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
-        return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display));
+        return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display, TracedVia(called)));
+    }
+
+    private static bool HasErrorType(IMethodSymbol method) =>
+        method.Parameters.Any(p => IsError(p.Type)) || IsError(method.ReturnType) || method.TypeParameters.Any(t => t.ConstraintTypes.Any(IsError));
+
+    private static bool IsError(ITypeSymbol type) => type switch
+    {
+        IErrorTypeSymbol => true,
+        IArrayTypeSymbol array => IsError(array.ElementType),
+        IPointerTypeSymbol pointer => IsError(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(IsError),
+        _ => false,
+    };
+
+    /// <summary>The members whose <c>[Traced]</c> a call of an override or implementation may carry (see TracedSymbols.FindTraced).</summary>
+    private static EquatableArray<string> TracedVia(IMethodSymbol called)
+    {
+        var method = TracedSymbols.Definition(called);
+        var keys = new System.Collections.Generic.List<string>();
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (overridden.OriginalDefinition.GetDocumentationCommentId() is { } key) keys.Add(key);
+        }
+
+        if (!method.IsStatic && method.ContainingType is { } type)
+        {
+            foreach (var member in type.AllInterfaces.SelectMany(i => i.GetMembers(method.Name)).OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method)
+                    && member.OriginalDefinition.GetDocumentationCommentId() is { } key)
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        return keys.ToEquatableArray();
     }
 
     /// <summary>The method name as written at the call, or null for shapes that are not named calls.</summary>
