@@ -24,7 +24,8 @@ internal static class CallSiteParser
         if (!TracedNameIndex.For(model.Compilation).MayBeTraced(name)) return null;
         if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called) return null;
 
-        if (name == "Block" && BlockParser.IsTracingBlock(called)) return BlockParser.Parse(invocation, model, cancellationToken);
+        if (name == "Block" && BlockParser.IsTracingBlock(called))
+            return IsInExpressionTree(invocation, model, cancellationToken) ? null : BlockParser.Parse(invocation, model, cancellationToken);
         if (called.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension)) return null;
         var traced = TracedSymbols.FindTraced(called, out var onMethod);
         if (traced is null) return null;
@@ -53,8 +54,16 @@ internal static class CallSiteParser
         return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display, TracedVia(called)));
     }
 
-    private static bool HasErrorType(IMethodSymbol method) =>
-        method.Parameters.Any(p => IsError(p.Type)) || IsError(method.ReturnType) || method.TypeParameters.Any(t => t.ConstraintTypes.Any(IsError));
+    private static bool HasErrorType(IMethodSymbol method)
+    {
+        if (method.Parameters.Any(p => IsError(p.Type)) || IsError(method.ReturnType) || method.TypeParameters.Any(t => t.ConstraintTypes.Any(IsError))) return true;
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.TypeParameters.Any(t => t.ConstraintTypes.Any(IsError))) return true;
+        }
+
+        return false;
+    }
 
     private static bool IsError(ITypeSymbol type) => type switch
     {
