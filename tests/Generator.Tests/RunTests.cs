@@ -89,6 +89,50 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public void Struct_receivers_are_mutated_exactly_where_the_original_call_would_mutate_them()
+    {
+        var run = Load("/src/Counters.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public struct Counter
+            {
+                public int Value;
+
+                [Traced]
+                public void Add(int n) => Value += n;
+            }
+
+            public class Holder
+            {
+                private readonly Counter frozen;
+                private Counter live;
+
+                public static int ViaIn(in Counter c)
+                {
+                    c.Add(100);      // a defensive copy: c stays as it was
+                    return c.Value;
+                }
+
+                public string Run()
+                {
+                    frozen.Add(1);   // readonly field: a copy is mutated
+                    live.Add(2);     // mutable field: mutated
+                    var local = new Counter();
+                    local.Add(3);
+                    local.Add(4);
+                    return $"{frozen.Value} {live.Value} {local.Value} {ViaIn(in local)}";
+                }
+            }
+            """);
+
+        var holder = Activator.CreateInstance(run.GetType("Demo.Holder", throwOnError: true)!)!;
+        Assert.Equal("0 2 7 7", holder.GetType().GetMethod("Run")!.Invoke(holder, null));
+        Assert.Equal(5, stopped.Count(a => a.OperationName == "Counter.Add"));
+    }
+
+    [Fact]
     public void Exceptions_are_recorded_and_rethrown_unchanged()
     {
         var run = Load("/src/Failing.cs", """

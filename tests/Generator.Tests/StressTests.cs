@@ -623,6 +623,127 @@ public sealed class StressTests
             Compiles: true, Diagnostics: [],
             Intercepted: ["Old()", "Always(\"y\")", "MaybeLater(false)", "Compute(2)", "Pick(1, DayOfWeek.Monday, (Action)(() => { }))"],
             NotIntercepted: []),
+
+        new("MethodGroupsAndBlocks",
+            [("/src/Groups.cs", """
+                using System;
+                using System.Diagnostics;
+                using System.Linq.Expressions;
+                using Instrumentation;
+
+                namespace Demo;
+
+                public static class Groups
+                {
+                    [Traced]
+                    public static T Echo<T>(T x) => x;
+
+                    [Traced]
+                    public static int Twice(int x) => x * 2;
+
+                    public static int Use()
+                    {
+                        Func<int, int> a = Echo<int>;
+                        Func<int, int> b = Twice;
+                        var name = nameof(Twice);
+                        Expression<Func<Activity?>> tree = () => Tracing.Block("x", "m", "f", 1);
+                        using var block = Tracing.Block();
+                        return a(1) + b(2) + name.Length + Echo(3) + Twice(4);
+                    }
+                }
+                """)],
+            Compiles: true, Diagnostics: ["TRC003 Groups.cs(18)", "TRC003 Groups.cs(19)"],
+            Intercepted: ["Tracing.Block()", "Echo(3)", "Twice(4)"], NotIntercepted: ["Tracing.Block(\"x\", \"m\", \"f\", 1)"]),
+
+        new("AssemblyLevelPattern",
+            [("/src/Assembly.cs", """
+                using System.Collections.Generic;
+                using Instrumentation;
+
+                [assembly: Traced(Pattern = "Demo.Services.*; Demo.Data.Repository*")]
+
+                namespace Demo.Services
+                {
+                    public class Billing
+                    {
+                        public int Charge(int amount) => amount;
+
+                        public int Total { get; set; }
+
+                        [NotTraced]
+                        public int Quiet() => 0;
+                    }
+                }
+
+                namespace Demo.Data
+                {
+                    public class RepositoryOfUsers
+                    {
+                        public List<string> All() => [];
+                    }
+
+                    public class Cache
+                    {
+                        public int Hit() => 1;
+                    }
+
+                    public static class Use
+                    {
+                        public static int Run(Demo.Services.Billing billing, RepositoryOfUsers users, Cache cache)
+                        {
+                            billing.Total = billing.Charge(1);
+                            return billing.Total + billing.Quiet() + users.All().Count + cache.Hit();
+                        }
+                    }
+                }
+                """)],
+            Compiles: true, Diagnostics: [], Intercepted: ["billing.Charge(1)", "users.All()"], NotIntercepted: ["billing.Quiet()", "cache.Hit()"]),
+
+        new("GenericExtensions",
+            [("/src/Generic.cs", """
+                using System;
+                using System.Collections.Generic;
+                using Instrumentation;
+
+                namespace Demo;
+
+                public interface IShape { double Area(); }
+
+                public struct Circle : IShape
+                {
+                    public double R;
+                    public double Area() => 3 * R * R;
+                }
+
+                public static class Extensions
+                {
+                    [Traced]
+                    public static void Grow<T>(this ref T shape, Func<T, T> grow) where T : struct, IShape => shape = grow(shape);
+
+                    [Traced]
+                    public static double Largest<T>(this IEnumerable<T> shapes) where T : IShape
+                    {
+                        var max = 0.0;
+                        foreach (var s in shapes) max = Math.Max(max, s.Area());
+                        return max;
+                    }
+
+                    [Traced]
+                    public static double Measure(this IShape shape) => shape.Area();
+                }
+
+                public static class Use
+                {
+                    public static double Run()
+                    {
+                        var c = new Circle { R = 1 };
+                        c.Grow(x => new Circle { R = x.R + 1 });
+                        return new[] { c }.Largest() + c.Measure() + new List<IShape> { c }.Largest();
+                    }
+                }
+                """)],
+            Compiles: true, Diagnostics: [],
+            Intercepted: ["c.Grow(x => new Circle { R = x.R + 1 })", "new[] { c }.Largest()", "c.Measure()", "new List<IShape> { c }.Largest()"], NotIntercepted: []),
     ];
 
     public static TheoryData<string> Cases => new(Corpus.Select(c => c.Name));
@@ -638,7 +759,6 @@ public sealed class StressTests
 
         var run = GeneratorHarness.Run(compilation);
         run.AssertGeneratorDidNotThrow();
-        if (Environment.GetEnvironmentVariable("DUMP_STRESS") is { } dump) System.IO.File.WriteAllText(System.IO.Path.Combine(dump, name + ".txt"), run.GeneratedText ?? "(none)");
 
         // The generated file never adds a problem of its own, even next to broken code.
         var generated = run.Output.SyntaxTrees.Where(t => !compilation.SyntaxTrees.Contains(t)).ToList();
