@@ -111,6 +111,29 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Marking_a_method_in_another_file_traces_and_untraces_its_existing_calls()
+    {
+        var (first, compilation) = FirstRun();
+        var withCall = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace Demo; public static class Later { public static int Go(Orders o) => o.Unrelated(); }", GeneratorHarness.ParseOptions, "/src/Later.cs"));
+        var plain = GeneratorHarness.Run(first.Driver, withCall);
+        Assert.Null(Inspect.InterceptorOf(plain, "o.Unrelated()"));
+
+        // Only the declaring file changes; the call's file must still be re-examined.
+        var tree = withCall.SyntaxTrees.Single(t => t.FilePath == "/src/Orders.cs");
+        var marked = withCall.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().Replace(
+            Declarations.IndexOf("    public int Unrelated()", StringComparison.Ordinal), 0, "    [Traced]\n")));
+        var traced = GeneratorHarness.Run(plain.Driver, marked);
+        traced.AssertCompilesCleanly();
+        Assert.NotNull(Inspect.InterceptorOf(traced, "o.Unrelated()"));
+
+        var untraced = GeneratorHarness.Run(traced.Driver, withCall);
+        untraced.AssertCompilesCleanly();
+        Assert.Null(Inspect.InterceptorOf(untraced, "o.Unrelated()"));
+        Assert.Equal(plain.GeneratedText, untraced.GeneratedText);
+    }
+
+    [Fact]
     public void Step_outputs_hold_no_compilation_symbol_or_syntax()
     {
         var (first, compilation) = FirstRun();

@@ -256,9 +256,23 @@ public sealed class SnapshotTests
 
         public sealed class Importer
         {
+            static Importer()
+            {
+                using var span = Tracing.Block();
+            }
+
             public Importer()
             {
                 using var span = Tracing.Block();
+            }
+
+            public int Count
+            {
+                get
+                {
+                    using var span = Tracing.Block("count");
+                    return 0;
+                }
             }
 
             public int Import(string[] lines)
