@@ -38,6 +38,13 @@ internal static class CallSiteParser
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.StaticAbstract, location, shown, ReceiverText(invocation)));
         if (IsInExpressionTree(invocation, model, cancellationToken))
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionTree, location, shown));
+        if (called.MethodKind == MethodKind.Ordinary && !called.IsStatic
+            && model.GetOperation(invocation, cancellationToken) is IInvocationOperation { Instance.Type: ITypeParameterSymbol { IsReferenceType: false } receiver })
+        {
+            // A constrained call mutates a struct T in place; the interceptor's interface-typed receiver would box a copy.
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown,
+                $"its receiver has type parameter type '{receiver.Name}', which may be a struct the interceptor would copy (a 'class' constraint on '{receiver.Name}' allows tracing)"));
+        }
         if (Accessibility.FirstInaccessible(called, model.Compilation) is { } hidden)
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, shown, hidden));
         if (HasErrorType(TracedSymbols.Definition(called))) return null; // the compiler reports it; an interceptor would only add errors
