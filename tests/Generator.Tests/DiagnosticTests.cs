@@ -388,6 +388,36 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void TRC011_receiver_of_a_type_parameter_that_may_be_a_struct()
+    {
+        var run = GeneratorHarness.Run("/src/Generic.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface IJob
+            {
+                [Traced]
+                void Run();
+            }
+
+            public static class Runner
+            {
+                public static void Start<T>(T job) where T : IJob => job.Run();
+
+                public static void StartReference<T>(T job) where T : class, IJob => job.Run();
+
+                public static void StartInterface(IJob job) => job.Run();
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC011 Warning /src/Generic.cs(13,58)-(13,67): The call to 'IJob.Run()' is not traced: its receiver has type parameter type 'T', which may be a struct the interceptor would copy (a 'class' constraint on 'T' allows tracing). Put 'using var span = Tracing.Block();' inside the method instead.");
+        Assert.Equal(2, Regex.Matches(run.GeneratedText!, "InterceptsLocation\\(").Count);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
     public void Every_descriptor_is_in_the_unshipped_release_notes()
     {
         var path = typeof(DiagnosticTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "UnshippedReleasesFile").Value!;

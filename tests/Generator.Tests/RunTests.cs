@@ -133,6 +133,60 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public void Calls_through_a_constrained_type_parameter_keep_struct_semantics()
+    {
+        var run = Load("/src/Constrained.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface ICounter
+            {
+                [Traced]
+                void Add();
+
+                int Value { get; }
+            }
+
+            public struct Counter : ICounter
+            {
+                public int Value { get; private set; }
+
+                public void Add() => Value++;
+            }
+
+            public sealed class Box : ICounter
+            {
+                public int Value { get; private set; }
+
+                public void Add() => Value++;
+            }
+
+            public static class Use
+            {
+                public static int Twice<T>(T counter) where T : ICounter
+                {
+                    counter.Add();   // a constrained call: a struct T is mutated in place, not boxed (TRC011, not intercepted)
+                    counter.Add();
+                    return counter.Value;
+                }
+
+                public static int TwiceByReference<T>(T counter) where T : class, ICounter
+                {
+                    counter.Add();   // T is a reference: intercepted
+                    counter.Add();
+                    return counter.Value;
+                }
+
+                public static int Run() => Twice(new Counter()) * 10 + TwiceByReference(new Box());
+            }
+            """, "TRC011", "TRC011");
+
+        Assert.Equal(22, Invoke<int>(run, "Demo.Use", "Run"));
+        Assert.Equal(2, stopped.Count(a => a.OperationName == "ICounter.Add"));
+    }
+
+    [Fact]
     public void Exceptions_are_recorded_and_rethrown_unchanged()
     {
         var run = Load("/src/Failing.cs", """
@@ -157,9 +211,10 @@ public sealed class RunTests : IDisposable
         Assert.Equal(ActivityStatusCode.Error, span.Status);
     }
 
-    private static Assembly Load(string path, string source)
+    private static Assembly Load(string path, string source, params string[] expectedDiagnostics)
     {
         var run = GeneratorHarness.Run(path, source);
+        Assert.Equal(expectedDiagnostics, run.GeneratorDiagnostics.Select(d => d.Id));
         var image = run.AssertCompilesCleanly();
         return new AssemblyLoadContext(path, isCollectible: true).LoadFromStream(new MemoryStream(image));
     }
