@@ -73,7 +73,8 @@ public sealed class TracedGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(collected, static (spc, c) =>
         {
-            foreach (var diagnostic in Diagnose(c)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            // Distinct: a method with its own [Traced] inside a [Traced] type is declared twice.
+            foreach (var diagnostic in Diagnose(c).Distinct()) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
         });
     }
 
@@ -90,7 +91,7 @@ public sealed class TracedGenerator : IIncrementalGenerator
         foreach (var d in c.MethodGroups) yield return d;
         foreach (var d in c.Declarations.SelectMany(d => d.Diagnostics)) yield return d;
 
-        var called = new HashSet<string>(c.Calls.Where(r => r.Call is not null).Select(r => r.Call!.Target.Key));
+        var called = new HashSet<string>(c.Calls.Where(r => r.Call is not null).SelectMany(r => r.Call!.TracedVia.Append(r.Call!.Target.Key)));
         foreach (var method in c.Declarations.SelectMany(d => d.Methods))
         {
             if (!called.Contains(method.Key)) yield return method.NoCallSites;

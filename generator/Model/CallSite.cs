@@ -6,4 +6,5 @@ namespace Instrumentation.Generator.Model;
 /// <param name="LocationData">The opaque location data Roslyn gave for the call.</param>
 /// <param name="SortKey">File path and position, for deterministic output.</param>
 /// <param name="DisplayLocation">File name and line, for a comment next to the attribute.</param>
-internal sealed record CallSite(TargetMethod Target, int LocationVersion, string LocationData, string SortKey, string DisplayLocation);
+/// <param name="TracedVia">Keys of the base and interface members the target overrides or implements, so their declarations count as called.</param>
+internal sealed record CallSite(TargetMethod Target, int LocationVersion, string LocationData, string SortKey, string DisplayLocation, EquatableArray<string> TracedVia = default);

@@ -6,20 +6,22 @@ namespace Instrumentation.Generator.Parsing;
 /// <summary>Whether generated code (a file-local class in the same assembly) can name and call a method.</summary>
 internal static class Accessibility
 {
-    /// <summary>A description of the first thing the interceptor cannot reach, or null when all is reachable.</summary>
+    /// <summary>The first thing the interceptor cannot reach, as the subject of TRC005's "{1} is not accessible", or null when all is reachable.</summary>
     public static string? FirstInaccessible(IMethodSymbol called, Compilation compilation)
     {
         var method = TracedSymbols.Definition(called);
-        if (!compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)) return $"the method is {Describe(method.DeclaredAccessibility)}";
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)) return $"type '{type.Name}' is {Describe(type.DeclaredAccessibility)}";
+            if (type.IsFileLocal) return $"type '{type.Name}' (file-local)";
+            if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)) return $"type '{type.Name}' ({Describe(type.DeclaredAccessibility)})";
         }
+
+        if (!compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)) return $"the method ({Describe(method.DeclaredAccessibility)})";
 
         var types = method.Parameters.Select(p => p.Type).Append(method.ReturnType);
         foreach (var type in types)
         {
-            if (!IsNameable(type, compilation)) return $"type '{type.ToDisplayString()}' in its signature is not accessible";
+            if (!IsNameable(type, compilation)) return $"type '{type.ToDisplayString()}' in its signature";
         }
 
         return null;
@@ -30,16 +32,24 @@ internal static class Accessibility
     {
         var method = TracedSymbols.Definition(called);
         if (method.IsVararg) return "it uses __arglist";
-        if (method.Parameters.Any(p => p.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer) || method.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+        if (method.Parameters.Any(p => HasPointer(p.Type)) || HasPointer(method.ReturnType))
             return "its signature has pointer types";
         return null;
     }
+
+    /// <summary>Pointers anywhere in the type (<c>int*[]</c> too) need an unsafe context the generated code does not have.</summary>
+    private static bool HasPointer(ITypeSymbol type) => type switch
+    {
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+        IArrayTypeSymbol array => HasPointer(array.ElementType),
+        _ => false,
+    };
 
     private static bool IsNameable(ITypeSymbol type, Compilation compilation) => type switch
     {
         IArrayTypeSymbol array => IsNameable(array.ElementType, compilation),
         ITypeParameterSymbol => true,
-        INamedTypeSymbol named => compilation.IsSymbolAccessibleWithin(named.OriginalDefinition, compilation.Assembly)
+        INamedTypeSymbol named => !named.IsFileLocal && compilation.IsSymbolAccessibleWithin(named.OriginalDefinition, compilation.Assembly)
             && named.TypeArguments.All(t => IsNameable(t, compilation)),
         _ => true,
     };

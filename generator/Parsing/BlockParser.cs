@@ -20,11 +20,15 @@ internal static class BlockParser
         var member = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken);
         while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction }) member = member.ContainingSymbol;
         var typeName = member?.ContainingType?.Name ?? "Program";
-        var memberName = member?.Name switch
+        var memberName = member switch
         {
-            null or "<Main>$" => "Main",
-            ".ctor" => typeName,
-            var n => n,
+            IMethodSymbol { AssociatedSymbol: { } property } => property.MetadataName, // an accessor: the property ("Item" for indexers), as [CallerMemberName] says
+            _ => member?.Name switch
+            {
+                null or "<Main>$" => "Main",
+                ".ctor" or ".cctor" => typeName,
+                var n => n,
+            },
         };
 
         var span = invocation.GetLocation().GetLineSpan();

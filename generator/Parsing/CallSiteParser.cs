@@ -24,7 +24,8 @@ internal static class CallSiteParser
         if (!TracedNameIndex.For(model.Compilation).MayBeTraced(name)) return null;
         if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called) return null;
 
-        if (name == "Block" && BlockParser.IsTracingBlock(called)) return BlockParser.Parse(invocation, model, cancellationToken);
+        if (name == "Block" && BlockParser.IsTracingBlock(called))
+            return IsInExpressionTree(invocation, model, cancellationToken) ? null : BlockParser.Parse(invocation, model, cancellationToken);
         if (called.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension)) return null;
         var traced = TracedSymbols.FindTraced(called, out var onMethod);
         if (traced is null) return null;
@@ -37,8 +38,16 @@ internal static class CallSiteParser
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.StaticAbstract, location, shown, ReceiverText(invocation)));
         if (IsInExpressionTree(invocation, model, cancellationToken))
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionTree, location, shown));
+        if (called.MethodKind == MethodKind.Ordinary && !called.IsStatic
+            && model.GetOperation(invocation, cancellationToken) is IInvocationOperation { Instance.Type: ITypeParameterSymbol { IsReferenceType: false } receiver })
+        {
+            // A constrained call mutates a struct T in place; the interceptor's interface-typed receiver would box a copy.
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown,
+                $"its receiver has type parameter type '{receiver.Name}', which may be a struct the interceptor would copy (a 'class' constraint on '{receiver.Name}' allows tracing)"));
+        }
         if (Accessibility.FirstInaccessible(called, model.Compilation) is { } hidden)
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, shown, hidden));
+        if (HasErrorType(TracedSymbols.Definition(called))) return null; // the compiler reports it; an interceptor would only add errors
         if (Accessibility.UnsupportedShape(called) is { } reason)
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, reason));
 
@@ -49,7 +58,52 @@ internal static class CallSiteParser
         var span = location.GetLineSpan();
         var sortKey = $"{span.Path}:{invocation.SpanStart:D9}";
         var display = $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
-        return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display));
+        return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display, TracedVia(called)));
+    }
+
+    private static bool HasErrorType(IMethodSymbol method)
+    {
+        if (method.Parameters.Any(p => IsError(p.Type)) || IsError(method.ReturnType) || method.TypeParameters.Any(t => t.ConstraintTypes.Any(IsError))) return true;
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.TypeParameters.Any(t => t.ConstraintTypes.Any(IsError))) return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsError(ITypeSymbol type) => type switch
+    {
+        IErrorTypeSymbol => true,
+        IArrayTypeSymbol array => IsError(array.ElementType),
+        IPointerTypeSymbol pointer => IsError(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(IsError),
+        _ => false,
+    };
+
+    /// <summary>The members whose <c>[Traced]</c> a call of an override or implementation may carry (see TracedSymbols.FindTraced).</summary>
+    private static EquatableArray<string> TracedVia(IMethodSymbol called)
+    {
+        var method = TracedSymbols.Definition(called);
+        var keys = new System.Collections.Generic.List<string>();
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (overridden.OriginalDefinition.GetDocumentationCommentId() is { } key) keys.Add(key);
+        }
+
+        if (!method.IsStatic && method.ContainingType is { } type)
+        {
+            foreach (var member in type.AllInterfaces.SelectMany(i => i.GetMembers(method.Name)).OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method)
+                    && member.OriginalDefinition.GetDocumentationCommentId() is { } key)
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        return keys.ToEquatableArray();
     }
 
     /// <summary>The method name as written at the call, or null for shapes that are not named calls.</summary>

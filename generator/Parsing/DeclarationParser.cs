@@ -16,7 +16,7 @@ namespace Instrumentation.Generator.Parsing;
 internal static class DeclarationParser
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax;
+        node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax or LambdaExpressionSyntax;
 
     public static DeclaredMethods Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -26,6 +26,9 @@ internal static class DeclarationParser
         {
             case IMethodSymbol { MethodKind: MethodKind.LocalFunction } local:
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LocalFunction, local.Locations.FirstOrDefault(), local.Name));
+                break;
+            case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda:
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LocalFunction, context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(), lambda.ToDisplayString()));
                 break;
             case IMethodSymbol method:
                 Add(method, methods, diagnostics);

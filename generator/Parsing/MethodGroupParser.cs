@@ -11,7 +11,8 @@ internal static class MethodGroupParser
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _)
     {
-        if (node is not IdentifierNameSyntax name) return false;
+        if (node is not (IdentifierNameSyntax or GenericNameSyntax)) return false; // Twice, or Echo<int>
+        var name = (SimpleNameSyntax)node;
         SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member : name;
         if (name.Parent is MemberAccessExpressionSyntax outer && outer.Expression == name) return false; // a receiver, not a method
         if (name.Parent is MemberBindingExpressionSyntax) expression = name.Parent;
@@ -20,7 +21,7 @@ internal static class MethodGroupParser
 
     public static DiagnosticInfo? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
-        var name = (IdentifierNameSyntax)context.Node;
+        var name = (SimpleNameSyntax)context.Node;
         if (!TracedNameIndex.For(context.SemanticModel.Compilation).MayBeTraced(name.Identifier.ValueText)) return null;
         if (IsInNameof(name)) return null;
         if (context.SemanticModel.GetSymbolInfo(name, cancellationToken).Symbol is not IMethodSymbol method) return null;

@@ -24,10 +24,9 @@ internal static class SettingsParser
         if (csharp.LanguageVersion < LanguageVersion.CSharp11)
             return $"C# {csharp.LanguageVersion.ToDisplayString()} is too old for the generated code, which needs C# 11 or later. Remove <LangVersion> or set it to 11 or later.";
 
-        var enabled = csharp.Features
-            .Where(f => f.Key is "InterceptorsNamespaces" or "InterceptorsPreviewNamespaces")
-            .SelectMany(f => f.Value.Split(';'))
-            .Select(n => n.Trim());
+        // Read as the compiler reads it: only this feature (the SDK's Csc task folds InterceptorsPreviewNamespaces into it),
+        // split on ';' and not trimmed. Anything looser makes interceptors the compiler rejects (CS9137).
+        var enabled = csharp.Features.TryGetValue("InterceptorsNamespaces", out var namespaces) ? namespaces.Split(';') : [];
         if (!enabled.Any(n => n == InterceptorEmitter.Namespace || InterceptorEmitter.Namespace.StartsWith(n + ".", StringComparison.Ordinal)))
             return $"interceptors are not enabled for namespace {InterceptorEmitter.Namespace}. Add <InterceptorsNamespaces>$(InterceptorsNamespaces);{InterceptorEmitter.Namespace}</InterceptorsNamespaces> to the project (the Instrumentation package does this for you).";
         return null;

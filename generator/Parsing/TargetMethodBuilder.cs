@@ -63,6 +63,7 @@ internal static class TargetMethodBuilder
     {
         if (method.ReturnsVoid) return ReturnShape.Void;
         if (method.RefKind != RefKind.None || method.ReturnType is not INamedTypeSymbol returned) return ReturnShape.Value;
+        if (returned.NullableAnnotation == NullableAnnotation.Annotated) return ReturnShape.Value; // Task?: may be null, so not awaited through
         var definition = returned.OriginalDefinition;
         bool Is(string metadataName) => SymbolEqualityComparer.Default.Equals(definition, compilation.GetTypeByMetadataName(metadataName));
         if (Is("System.Threading.Tasks.Task")) return ReturnShape.Task;
@@ -98,7 +99,7 @@ internal static class TargetMethodBuilder
         if (isExtensionThis) modifier = ("this " + modifier).Trim();
         var tag = TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName);
         return new ParameterModel(SymbolNames.Identifier(parameter.Name), SymbolNames.Type(parameter.Type), modifier, parameter.IsParams,
-            TagName(parameter), tag is not null && !TagTypes.IsSimple(parameter.Type));
+            TagName(parameter), tag is not null && !TagTypes.IsSimple(parameter.Type), parameter.Type.IsRefLikeType);
     }
 
     private static string? TagName(IParameterSymbol parameter)

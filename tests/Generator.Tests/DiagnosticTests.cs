@@ -1,0 +1,447 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Instrumentation.Generator.Diagnostics;
+using Instrumentation.Generator.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Instrumentation.Generator.Tests;
+
+/// <summary>
+/// One test per diagnostic: its ID, severity, location (1-based line and column span) and message,
+/// what happens to the call (not intercepted, except where the diagnostic says the call is still
+/// traced), and that the user's code still compiles cleanly with the generated code.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    [Fact]
+    public void TRC001_call_through_base_is_not_intercepted()
+    {
+        var run = GeneratorHarness.Run("/src/Base.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Store
+            {
+                [Traced]
+                public virtual int Load(int id) => id;
+            }
+
+            public class CachedStore : Store
+            {
+                public override int Load(int id) => base.Load(id) + 1;
+            }
+
+            public static class Use
+            {
+                public static int Run() => new CachedStore().Load(1);
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC001 Warning /src/Base.cs(13,41)-(13,54): The call to 'Store.Load(int)' through 'base' is not traced: an interceptor there would call itself forever. Call it without 'base.' or put 'using var span = Tracing.Block();' inside the base method.");
+        Assert.Null(Inspect.InterceptorOf(run, "base.Load(id)"));
+        Assert.NotNull(Inspect.InterceptorOf(run, "new CachedStore().Load(1)"));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC002_call_inside_an_expression_tree_is_not_intercepted()
+    {
+        var run = GeneratorHarness.Run("/src/Query.cs", """
+            using System;
+            using System.Linq.Expressions;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static class Prices
+            {
+                [Traced]
+                public static decimal WithTax(decimal net) => net * 1.2m;
+
+                public static Expression<Func<decimal, decimal>> Rule() => net => WithTax(net);
+
+                public static decimal Now(decimal net) => WithTax(net);
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC002 Info /src/Query.cs(12,71)-(12,83): The call to 'Prices.WithTax(decimal)' inside an expression tree is not traced, so LINQ providers still see the original method. Trace the code that runs the query instead.");
+        var calls = run.Output.SyntaxTrees.First().GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>().ToList();
+        var model = run.Output.GetSemanticModel(run.Output.SyntaxTrees.First());
+        Assert.Equal(2, calls.Count);
+        Assert.Null(model.GetInterceptorMethod(calls[0]));
+        Assert.NotNull(model.GetInterceptorMethod(calls[1]));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC003_method_group_is_reported_where_it_is_used()
+    {
+        var run = GeneratorHarness.Run("/src/Delegates.cs", """
+            using System;
+            using System.Linq;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static class Parser
+            {
+                [Traced]
+                public static int Parse(string text) => text.Length;
+
+                public static int[] All(string[] texts) => texts.Select(Parser.Parse).ToArray();
+
+                public static int One(string text) => Parse(text);
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC003 Warning /src/Delegates.cs(12,68)-(12,73): 'Parser.Parse(string)' is used as a method group, so calls through the delegate are not traced. Use a lambda that calls it (for example 'x => Parser.Parse(x)'), or put 'using var span = Tracing.Block();' inside it.");
+        Assert.NotNull(Inspect.InterceptorOf(run, "Parse(text)"));
+        Assert.Single(Regex.Matches(run.GeneratedText!, "InterceptsLocation\\("));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC004_static_abstract_member_called_through_a_type_parameter()
+    {
+        var run = GeneratorHarness.Run("/src/Factory.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface IFactory<TSelf> where TSelf : IFactory<TSelf>
+            {
+                [Traced]
+                static abstract TSelf Create();
+            }
+
+            public sealed class Widget : IFactory<Widget>
+            {
+                public static Widget Create() => new();
+            }
+
+            public static class Use
+            {
+                public static T Make<T>() where T : IFactory<T> => T.Create();
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC006 Info /src/Factory.cs(8,27)-(8,33): 'IFactory<TSelf>.Create()' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC004 Warning /src/Factory.cs(18,56)-(18,66): The call to 'IFactory<T>.Create()' through type parameter 'T' cannot be intercepted. Put 'using var span = Tracing.Block();' inside the implementations.");
+        Assert.Null(run.GeneratedText);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC005_private_method_is_not_reachable_from_generated_code()
+    {
+        var run = GeneratorHarness.Run("/src/Secrets.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Vault
+            {
+                [Traced]
+                private int Open(int code) => code;
+
+                [Traced]
+                internal int Close() => 0;
+
+                [Traced]
+                private sealed class Lock
+                {
+                    public int Turn() => 1;
+                }
+
+                public int Use() => Open(42) + Close() + new Lock().Turn() + new Hidden().Peek();
+            }
+
+            file sealed class Hidden
+            {
+                [Traced]
+                public int Peek() => 0;
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC006 Info /src/Secrets.cs(8,17)-(8,21): 'Vault.Open(int)' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC006 Info /src/Secrets.cs(16,20)-(16,24): 'Vault.Lock.Turn()' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC005 Warning /src/Secrets.cs(19,25)-(19,33): The call to 'Vault.Open(int)' is not traced: the method (private) is not accessible to generated code in this assembly. Make it internal (or public), or put 'using var span = Tracing.Block();' inside it.",
+            "TRC005 Warning /src/Secrets.cs(19,46)-(19,63): The call to 'Vault.Lock.Turn()' is not traced: type 'Lock' (private) is not accessible to generated code in this assembly. Make it internal (or public), or put 'using var span = Tracing.Block();' inside it.",
+            "TRC005 Warning /src/Secrets.cs(19,66)-(19,85): The call to 'Hidden.Peek()' is not traced: type 'Hidden' (file-local) is not accessible to generated code in this assembly. Make it internal (or public), or put 'using var span = Tracing.Block();' inside it.",
+            "TRC006 Info /src/Secrets.cs(25,16)-(25,20): 'Hidden.Peek()' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).");
+        Assert.Null(Inspect.InterceptorOf(run, "Open(42)"));
+        Assert.Null(Inspect.InterceptorOf(run, "new Lock().Turn()"));
+        Assert.Null(Inspect.InterceptorOf(run, "new Hidden().Peek()"));
+        Assert.NotNull(Inspect.InterceptorOf(run, "Close()"));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC006_traced_method_without_calls()
+    {
+        var run = GeneratorHarness.Run("/src/Unused.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Api
+            {
+                [Traced]
+                public void Ping() { }
+            }
+
+            public interface IClock
+            {
+                [Traced]
+                long Now();
+            }
+
+            [Traced]
+            public interface IQueue
+            {
+                int Take();
+            }
+
+            public abstract class Job
+            {
+                [Traced]
+                public abstract void Execute();
+            }
+
+            public sealed class Impl : Job, IClock, IQueue
+            {
+                public long Now() => 0;
+                int IQueue.Take() => 1;
+                public override void Execute() { }
+
+                // Calls of the implementation and the override are traced, so their [Traced] declarations are used.
+                public static long Use(Impl impl)
+                {
+                    impl.Execute();
+                    return impl.Now();
+                }
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC006 Info /src/Unused.cs(8,17)-(8,21): 'Api.Ping()' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC006 Info /src/Unused.cs(20,9)-(20,13): 'IQueue.Take()' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).");
+        Assert.NotNull(Inspect.InterceptorOf(run, "impl.Execute()"));
+        Assert.NotNull(Inspect.InterceptorOf(run, "impl.Now()"));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC007_async_void_is_reported_and_traced_until_its_first_await()
+    {
+        var run = GeneratorHarness.Run("/src/Events.cs", """
+            using System.Threading.Tasks;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced]
+            public class Button
+            {
+                [Traced]
+                public async void OnClick() => await Task.Yield();
+
+                [NotTraced]
+                public void Click() => OnClick();
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC007 Warning /src/Events.cs(10,23)-(10,30): 'Button.OnClick()' is async void: its completion cannot be observed, so its span covers only the part before the first await and exceptions after it are not recorded. Return Task instead.");
+        // Reported once, though both the type and the method say [Traced]; as the message says, the call is still traced.
+        Assert.Equal("OnClick_0", Inspect.InterceptorOf(run, "OnClick()")?.Name);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC008_project_that_cannot_host_interceptors()
+    {
+        var source = """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Api
+            {
+                [Traced]
+                public void Ping() { }
+
+                public void Use() => Ping();
+            }
+            """;
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation("/src/Api.cs", source, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)));
+
+        AssertDiagnostics(run,
+            "TRC008 Warning (no location): No [Traced] call is traced in this project: interceptors are not enabled for namespace Instrumentation.Generated. Add <InterceptorsNamespaces>$(InterceptorsNamespaces);Instrumentation.Generated</InterceptorsNamespaces> to the project (the Instrumentation package does this for you).");
+        Assert.Null(run.GeneratedText);
+        Assert.Null(Inspect.InterceptorOf(run, "Ping()"));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC009_local_function_and_lambda_with_Traced()
+    {
+        var run = GeneratorHarness.Run("/src/Locals.cs", """
+            using System;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static class Work
+            {
+                public static int Run()
+                {
+                    Func<int> lambda = [Traced] () => 2;
+                    return Twice(lambda());
+
+                    [Traced]
+                    static int Twice(int x) => x * 2;
+                }
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC009 Warning /src/Locals.cs(10,29)-(10,35): 'lambda expression' is a local function or lambda, whose calls cannot be intercepted. Put 'using var span = Tracing.Block();' inside it instead.",
+            "TRC009 Warning /src/Locals.cs(14,20)-(14,25): 'Twice' is a local function or lambda, whose calls cannot be intercepted. Put 'using var span = Tracing.Block();' inside it instead.");
+        Assert.Null(run.GeneratedText);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC010_tag_of_a_type_that_needs_UseToString()
+    {
+        var run = GeneratorHarness.Run("/src/Tags.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public sealed record Payload(string Body);
+
+            public class Sender
+            {
+                [Traced]
+                [return: Tag]
+                public Payload Send([Tag] Payload payload, [Tag] int attempt) => payload;
+
+                public Payload Use() => Send(new Payload("x"), 1);
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC010 Warning /src/Tags.cs(11,20)-(11,24): [Tag] on 'return' of type 'Demo.Payload' is ignored: only primitives, strings, enums and Guids become tags by default. Set [Tag(UseToString = true)] to tag its ToString() text.",
+            "TRC010 Warning /src/Tags.cs(11,39)-(11,46): [Tag] on 'payload' of type 'Demo.Payload' is ignored: only primitives, strings, enums and Guids become tags by default. Set [Tag(UseToString = true)] to tag its ToString() text.");
+        // The call is still traced, with the valid tag only.
+        Assert.NotNull(Inspect.InterceptorOf(run, "Send(new Payload(\"x\"), 1)"));
+        Assert.Contains("span.SetTag(\"attempt\", attempt);", run.GeneratedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"payload\"", run.GeneratedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"return\"", run.GeneratedText, StringComparison.Ordinal);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC011_pointer_and_arglist_signatures()
+    {
+        var run = GeneratorHarness.Run("/src/Native.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static unsafe class Native
+            {
+                [Traced]
+                public static int Peek(int* address) => *address;
+
+                [Traced]
+                public static int Count(__arglist) => new System.ArgIterator(__arglist).GetRemainingCount();
+
+                public static int Use()
+                {
+                    var value = 7;
+                    return Peek(&value) + Count(__arglist(1, 2));
+                }
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC006 Info /src/Native.cs(8,23)-(8,27): 'Native.Peek(int*)' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC006 Info /src/Native.cs(11,23)-(11,28): 'Native.Count(__arglist)' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC011 Warning /src/Native.cs(16,16)-(16,28): The call to 'Native.Peek(int*)' is not traced: its signature has pointer types. Put 'using var span = Tracing.Block();' inside the method instead.",
+            "TRC011 Warning /src/Native.cs(16,31)-(16,53): The call to 'Native.Count(__arglist)' is not traced: it uses __arglist. Put 'using var span = Tracing.Block();' inside the method instead.");
+        Assert.Null(run.GeneratedText);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC011_receiver_of_a_type_parameter_that_may_be_a_struct()
+    {
+        var run = GeneratorHarness.Run("/src/Generic.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface IJob
+            {
+                [Traced]
+                void Run();
+            }
+
+            public static class Runner
+            {
+                public static void Start<T>(T job) where T : IJob => job.Run();
+
+                public static void StartReference<T>(T job) where T : class, IJob => job.Run();
+
+                public static void StartInterface(IJob job) => job.Run();
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC011 Warning /src/Generic.cs(13,58)-(13,67): The call to 'IJob.Run()' is not traced: its receiver has type parameter type 'T', which may be a struct the interceptor would copy (a 'class' constraint on 'T' allows tracing). Put 'using var span = Tracing.Block();' inside the method instead.");
+        Assert.Equal(2, Regex.Matches(run.GeneratedText!, "InterceptsLocation\\(").Count);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void Every_descriptor_is_in_the_unshipped_release_notes()
+    {
+        var path = typeof(DiagnosticTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "UnshippedReleasesFile").Value!;
+        var rows = File.ReadAllLines(path)
+            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
+            .Where(c => c.Length == 4 && c[0].StartsWith("TRC", StringComparison.Ordinal))
+            .ToDictionary(c => c[0]);
+
+        Assert.Equal(11, DiagnosticDescriptors.All.Count);
+        Assert.Equal(DiagnosticDescriptors.All.Count, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
+        foreach (var descriptor in DiagnosticDescriptors.All)
+        {
+            Assert.True(rows.TryGetValue(descriptor.Id, out var row), $"{descriptor.Id} is not listed in {path}");
+            Assert.Equal(descriptor.Category, row[1]);
+            Assert.Equal(descriptor.DefaultSeverity.ToString(), row[2]);
+            Assert.False(string.IsNullOrWhiteSpace(row[3]), $"{descriptor.Id} has no notes");
+        }
+
+        Assert.Equal(rows.Keys.Order(StringComparer.Ordinal), DiagnosticDescriptors.All.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    private static void AssertDiagnostics(GeneratorRun run, params string[] expected)
+    {
+        run.AssertGeneratorDidNotThrow();
+        Assert.Equal(string.Join("\n", expected), string.Join("\n", run.GeneratorDiagnostics.Select(Inspect.Describe)));
+    }
+}

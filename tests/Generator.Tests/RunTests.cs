@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading.Tasks;
+using Instrumentation.Generator.Tests.Support;
+using Xunit;
+
+namespace Instrumentation.Generator.Tests;
+
+/// <summary>
+/// Compile-and-run: the snapshot inputs with their generated interceptors are loaded and executed,
+/// and the spans they produce are observed with an <see cref="ActivityListener"/>. Results must be the
+/// ones the code computes without tracing (struct receivers by ref, ref/out arguments, params).
+/// </summary>
+public sealed class RunTests : IDisposable
+{
+    private readonly ConcurrentQueue<Activity> stopped = new();
+    private readonly ActivityListener listener;
+
+    public RunTests()
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "TestApp",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    public void Dispose() => listener.Dispose();
+
+    [Fact]
+    public void Synchronous_calls_get_spans_and_keep_their_results()
+    {
+        var run = Load("/src/Shapes.cs", SnapshotTests.Shapes);
+
+        // Point.Move mutates the caller's struct through the interceptor (this ref); Scale's ref/out/params flow back.
+        Assert.Equal(26.0, Invoke<double>(run, "Demo.Use", "Run"));
+
+        Assert.Equal(
+            ["Counter.Increment", "Counter.Increment", "Point.Move", "geometry.scale", "Point.Length", "Size.Double", "Geometry.Area"],
+            stopped.Select(a => a.OperationName));
+        var scale = stopped.Single(a => a.OperationName == "geometry.scale");
+        Assert.Equal(ActivityKind.Client, scale.Kind);
+        Assert.Equal("Demo.Geometry.Scale", scale.GetTagItem("code.function.name"));
+        Assert.Equal("/src/Shapes.cs", scale.GetTagItem("code.file.path"));
+        Assert.Equal(12, scale.GetTagItem("code.line.number"));
+    }
+
+    [Fact]
+    public async Task Async_spans_end_when_the_task_completes_with_tags()
+    {
+        var run = Load("/src/Orders.cs", SnapshotTests.Async);
+        var orders = Activator.CreateInstance(run.GetType("Demo.Orders", throwOnError: true)!)!;
+
+        var total = await Invoke<Task<decimal>>(run, "Demo.Use", "Run", orders);
+
+        Assert.Equal(42m + "example.org".Length, total);
+        Assert.Equal(["Orders.SaveAsync", "Orders.FlushAsync", "Orders.CountAsync", "Orders.Describe", "Orders.TotalAsync"], stopped.Select(a => a.OperationName));
+        var save = stopped.Single(a => a.OperationName == "Orders.SaveAsync");
+        Assert.Equal(1, save.GetTagItem("id"));
+        Assert.Equal("South", save.GetTagItem("order.region")?.ToString());
+        var count = stopped.Single(a => a.OperationName == "Orders.CountAsync");
+        Assert.Equal("http://example.org/", count.GetTagItem("source"));
+        Assert.Null(count.GetTagItem("fallback"));
+        Assert.Equal(11, count.GetTagItem("return"));
+        Assert.Equal(42m, stopped.Single(a => a.OperationName == "Orders.TotalAsync").GetTagItem("order.total"));
+        Assert.Equal("none", stopped.Single(a => a.OperationName == "Orders.Describe").GetTagItem("return"));
+    }
+
+    [Fact]
+    public async Task Iterator_spans_cover_the_enumeration()
+    {
+        var run = Load("/src/Numbers.cs", SnapshotTests.Iterators);
+
+        Assert.Equal(0 + 1 + 2 + 0 + 1 + 2 + 0 + 1, await Invoke<Task<int>>(run, "Demo.Use", "Run"));
+
+        // Materialized is not an iterator: its span is the call, with the traced Range call it makes inside.
+        var names = stopped.Select(a => a.OperationName).ToList();
+        Assert.Equal(["Numbers.Range", "Numbers.RangeAsync", "Numbers.Range", "Numbers.Materialized"], names);
+        var inner = stopped.ElementAt(2);
+        Assert.Equal(stopped.ElementAt(3).SpanId, inner.ParentSpanId);
+    }
+
+    [Fact]
+    public void Struct_receivers_are_mutated_exactly_where_the_original_call_would_mutate_them()
+    {
+        var run = Load("/src/Counters.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public struct Counter
+            {
+                public int Value;
+
+                [Traced]
+                public void Add(int n) => Value += n;
+            }
+
+            public class Holder
+            {
+                private readonly Counter frozen;
+                private Counter live;
+
+                public static int ViaIn(in Counter c)
+                {
+                    c.Add(100);      // a defensive copy: c stays as it was
+                    return c.Value;
+                }
+
+                public string Run()
+                {
+                    frozen.Add(1);   // readonly field: a copy is mutated
+                    live.Add(2);     // mutable field: mutated
+                    var local = new Counter();
+                    local.Add(3);
+                    local.Add(4);
+                    return $"{frozen.Value} {live.Value} {local.Value} {ViaIn(in local)}";
+                }
+            }
+            """);
+
+        var holder = Activator.CreateInstance(run.GetType("Demo.Holder", throwOnError: true)!)!;
+        Assert.Equal("0 2 7 7", holder.GetType().GetMethod("Run")!.Invoke(holder, null));
+        Assert.Equal(5, stopped.Count(a => a.OperationName == "Counter.Add"));
+    }
+
+    [Fact]
+    public void Calls_through_a_constrained_type_parameter_keep_struct_semantics()
+    {
+        var run = Load("/src/Constrained.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface ICounter
+            {
+                [Traced]
+                void Add();
+
+                int Value { get; }
+            }
+
+            public struct Counter : ICounter
+            {
+                public int Value { get; private set; }
+
+                public void Add() => Value++;
+            }
+
+            public sealed class Box : ICounter
+            {
+                public int Value { get; private set; }
+
+                public void Add() => Value++;
+            }
+
+            public static class Use
+            {
+                public static int Twice<T>(T counter) where T : ICounter
+                {
+                    counter.Add();   // a constrained call: a struct T is mutated in place, not boxed (TRC011, not intercepted)
+                    counter.Add();
+                    return counter.Value;
+                }
+
+                public static int TwiceByReference<T>(T counter) where T : class, ICounter
+                {
+                    counter.Add();   // T is a reference: intercepted
+                    counter.Add();
+                    return counter.Value;
+                }
+
+                public static int Run() => Twice(new Counter()) * 10 + TwiceByReference(new Box());
+            }
+            """, "TRC011", "TRC011");
+
+        Assert.Equal(22, Invoke<int>(run, "Demo.Use", "Run"));
+        Assert.Equal(2, stopped.Count(a => a.OperationName == "ICounter.Add"));
+    }
+
+    [Fact]
+    public void Exceptions_are_recorded_and_rethrown_unchanged()
+    {
+        var run = Load("/src/Failing.cs", """
+            using System;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static class Failing
+            {
+                [Traced]
+                public static int Divide(int a, int b) => a / b;
+
+                public static int Use() => Divide(1, 0);
+            }
+            """);
+
+        var thrown = Assert.Throws<TargetInvocationException>(() => Invoke<int>(run, "Demo.Failing", "Use"));
+        Assert.IsType<DivideByZeroException>(thrown.InnerException);
+        var span = Assert.Single(stopped);
+        Assert.Equal("Failing.Divide", span.OperationName);
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+    }
+
+    private static Assembly Load(string path, string source, params string[] expectedDiagnostics)
+    {
+        var run = GeneratorHarness.Run(path, source);
+        Assert.Equal(expectedDiagnostics, run.GeneratorDiagnostics.Select(d => d.Id));
+        var image = run.AssertCompilesCleanly();
+        return new AssemblyLoadContext(path, isCollectible: true).LoadFromStream(new MemoryStream(image));
+    }
+
+    private static T Invoke<T>(Assembly assembly, string type, string method, params object[] arguments) =>
+        (T)assembly.GetType(type, throwOnError: true)!.GetMethod(method)!.Invoke(null, arguments)!;
+}
