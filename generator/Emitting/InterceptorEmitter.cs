@@ -73,7 +73,8 @@ internal static class InterceptorEmitter
             parameters.Add($"{modifier}{m.ReceiverType} @this");
         }
 
-        parameters.AddRange(m.Parameters.Select(p => $"{(p.IsParams ? "params " : string.Empty)}{(p.Modifier.Length > 0 ? p.Modifier + " " : string.Empty)}{p.Type} {p.Name}"));
+        parameters.AddRange(m.Parameters.Select(p => $"{p.Attributes}{(p.IsParams ? "params " : string.Empty)}{(p.Modifier.Length > 0 ? p.Modifier + " " : string.Empty)}{p.Type} {p.Name}"));
+        if (m.ReturnAttributes.Length > 0) w.Line(m.ReturnAttributes.TrimEnd());
         w.Open($"internal static {m.ReturnModifier}{m.ReturnType} {name}{m.TypeParameters}({string.Join(", ", parameters)}){m.Constraints}");
 
         var call = $"{m.CallTarget}({string.Join(", ", m.Parameters.Select(Argument))})";
@@ -131,7 +132,9 @@ internal static class InterceptorEmitter
         w.Open(spanKnownNotNull ? "if (span.IsAllDataRequested)" : "if (span is { IsAllDataRequested: true })");
         foreach (var p in tagged)
         {
-            w.Line($"span.SetTag({Literal(p.TagName!)}, {p.Name}{(p.TagAsText ? "?.ToString()" : string.Empty)});");
+            // "(x as object)?.ToString()", not "x?.ToString()": a null test on the parameter itself would make
+            // the nullable analysis think a non-nullable argument may be null at the call below (CS8604).
+            w.Line($"span.SetTag({Literal(p.TagName!)}, {(p.TagAsText ? $"({p.Name} as object)?.ToString()" : p.Name)});");
         }
 
         w.Close();

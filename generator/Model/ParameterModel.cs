@@ -7,4 +7,5 @@ namespace Instrumentation.Generator.Model;
 /// <param name="IsParams">Declared with <c>params</c>.</param>
 /// <param name="TagName">The span tag it becomes, when marked <c>[Tag]</c>; else null.</param>
 /// <param name="TagAsText">The tag value is the parameter's <c>ToString()</c> (opted in with <c>UseToString</c>).</param>
-internal sealed record ParameterModel(string Name, string Type, string Modifier, bool IsParams, string? TagName, bool TagAsText);
+/// <param name="Attributes">Nullable flow attributes to re-declare (for example <c>[NotNullWhen(true)] </c>), or empty.</param>
+internal sealed record ParameterModel(string Name, string Type, string Modifier, bool IsParams, string? TagName, bool TagAsText, string Attributes = "");

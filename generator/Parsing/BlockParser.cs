@@ -20,7 +20,9 @@ internal static class BlockParser
         var member = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken);
         while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction }) member = member.ContainingSymbol;
         var typeName = member?.ContainingType?.Name ?? "Program";
-        var memberName = member?.Name switch
+        // An accessor is named after its property or event ("Total", not "get_Total"), as [CallerMemberName] does.
+        if (member is IMethodSymbol { AssociatedSymbol: { } owner }) member = owner;
+        var memberName = member?.MetadataName switch
         {
             null or "<Main>$" => "Main",
             ".ctor" => typeName,
