@@ -71,10 +71,17 @@ public sealed class TracedGenerator : IIncrementalGenerator
             spc.AddSource(InterceptorEmitter.HintName, InterceptorEmitter.Emit(sites, blocks, c.Settings));
         });
 
-        context.RegisterSourceOutput(collected, static (spc, c) =>
+        // The compilation is joined only here, after every cached step, to place diagnostics in their
+        // syntax trees (so #pragma warning disable works on them).
+        context.RegisterSourceOutput(collected.Combine(context.CompilationProvider), static (spc, input) =>
         {
             // Distinct: a method with its own [Traced] inside a [Traced] type is declared twice.
-            foreach (var diagnostic in Diagnose(c).Distinct()) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            Dictionary<string, SyntaxTree>? trees = null;
+            foreach (var diagnostic in Diagnose(input.Left).Distinct())
+            {
+                trees ??= input.Right.SyntaxTrees.GroupBy(t => t.FilePath).ToDictionary(g => g.Key, g => g.First());
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic(trees.TryGetValue(diagnostic.FilePath, out var tree) ? tree : null));
+            }
         });
     }
 

@@ -81,7 +81,8 @@ internal static class InterceptorEmitter
             parameters.Add($"{modifier}{m.ReceiverType} {self}");
         }
 
-        parameters.AddRange(m.Parameters.Select(p => $"{(p.IsParams ? "params " : string.Empty)}{(p.Modifier.Length > 0 ? p.Modifier + " " : string.Empty)}{p.Type} {p.Name}"));
+        parameters.AddRange(m.Parameters.Select(p => $"{p.Attributes}{(p.IsParams ? "params " : string.Empty)}{(p.Modifier.Length > 0 ? p.Modifier + " " : string.Empty)}{p.Type} {p.Name}"));
+        if (m.ReturnAttributes.Length > 0) w.Line(m.ReturnAttributes.TrimEnd());
         w.Open($"internal static {m.ReturnModifier}{m.ReturnType} {name}{m.TypeParameters}({string.Join(", ", parameters)}){m.Constraints}");
 
         var target = m.Receiver != ReceiverKind.None && m.CallTarget.StartsWith("@this.", StringComparison.Ordinal) ? self + m.CallTarget.Substring("@this".Length) : m.CallTarget;

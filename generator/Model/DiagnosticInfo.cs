@@ -18,9 +18,14 @@ internal sealed record DiagnosticInfo(string Id, string FilePath, TextSpan Span,
             arguments.ToEquatableArray());
     }
 
-    public Diagnostic ToDiagnostic()
+    /// <summary>
+    /// The diagnostic, located in <paramref name="tree"/> when given: only a location in a syntax tree
+    /// lets <c>#pragma warning disable</c> there suppress it (a file-path location cannot).
+    /// </summary>
+    public Diagnostic ToDiagnostic(SyntaxTree? tree = null)
     {
-        var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
+        var location = tree is not null ? Location.Create(tree, Span)
+            : FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
         return Diagnostic.Create(Diagnostics.DiagnosticDescriptors.ById(Id), location, Arguments.Items.ToArray());
     }
 }

@@ -8,4 +8,5 @@ namespace Instrumentation.Generator.Model;
 /// <param name="TagName">The span tag it becomes, when marked <c>[Tag]</c>; else null.</param>
 /// <param name="TagAsText">The tag value is the parameter's <c>ToString()</c> (opted in with <c>UseToString</c>).</param>
 /// <param name="IsRefLike">A ref struct (such as <c>ReadOnlySpan&lt;char&gt;</c>): cannot be boxed, is never null.</param>
-internal sealed record ParameterModel(string Name, string Type, string Modifier, bool IsParams, string? TagName, bool TagAsText, bool IsRefLike = false);
+/// <param name="Attributes">Nullable flow attributes to re-declare (for example <c>[NotNullWhen(true)] </c>), or empty.</param>
+internal sealed record ParameterModel(string Name, string Type, string Modifier, bool IsParams, string? TagName, bool TagAsText, bool IsRefLike = false, string Attributes = "");

@@ -54,4 +54,5 @@ internal sealed record TargetMethod(
     string? ReturnTagName,
     string? FunctionName,
     string? FilePath,
-    int LineNumber);
+    int LineNumber,
+    string ReturnAttributes = "");

@@ -22,7 +22,8 @@ internal static class CallSiteParser
         var model = context.SemanticModel;
         var name = InvokedName(invocation)!;
         if (!TracedNameIndex.For(model.Compilation).MayBeTraced(name)) return null;
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called) return null;
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol symbol) return null;
+        var called = TracedSymbols.ImplementationOf(symbol);
 
         if (name == "Block" && BlockParser.IsTracingBlock(called))
             return IsInExpressionTree(invocation, model, cancellationToken) ? null : BlockParser.Parse(invocation, model, cancellationToken);

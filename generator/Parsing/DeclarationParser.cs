@@ -62,7 +62,8 @@ internal static class DeclarationParser
         if (returnTag is not null && !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), returnTag))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTagType, location, "return", TagTypes.ResultType(method.ReturnType).ToDisplayString()));
 
-        if (method.GetDocumentationCommentId() is { } key)
+        // Calls of a C# 14 extension member are intercepted as calls of its implementation method: match that key.
+        if (TracedSymbols.Definition(TracedSymbols.ImplementationOf(method)).GetDocumentationCommentId() is { } key)
             methods.Add(new DeclaredMethod(key, DiagnosticInfo.Create(DiagnosticDescriptors.NoCallSites, location, display)));
     }
 }

@@ -32,11 +32,12 @@ internal static class TargetMethodBuilder
             ReturnType: method.ReturnsVoid ? "void" : SymbolNames.Type(method.ReturnType),
             ReturnModifier: method.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty },
             Shape: returnShape,
-            Parameters: method.Parameters.Select((p, i) => Parameter(p, i == 0 && method.IsExtensionMethod)).ToEquatableArray(),
+            Parameters: method.Parameters.Select((p, i) => Parameter(p, i == 0 && method.IsExtensionMethod, compilation)).ToEquatableArray(),
             ReturnTagName: ReturnTag(method),
             FunctionName: method.ContainingType.ToDisplayString() + "." + method.Name,
             FilePath: line?.Path,
-            LineNumber: line is { } l ? l.StartLinePosition.Line + 1 : 0);
+            LineNumber: line is { } l ? l.StartLinePosition.Line + 1 : 0,
+            ReturnAttributes: FlowAttributes.OfReturn(method, compilation));
     }
 
     private static IEnumerable<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type)
@@ -85,7 +86,7 @@ internal static class TargetMethodBuilder
         return !string.IsNullOrEmpty(explicitName) && attributeOnMethod ? explicitName! : method.ContainingType.Name + "." + method.Name;
     }
 
-    private static ParameterModel Parameter(IParameterSymbol parameter, bool isExtensionThis)
+    private static ParameterModel Parameter(IParameterSymbol parameter, bool isExtensionThis, Compilation compilation)
     {
         var modifier = parameter.RefKind switch
         {
@@ -99,7 +100,7 @@ internal static class TargetMethodBuilder
         if (isExtensionThis) modifier = ("this " + modifier).Trim();
         var tag = TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName);
         return new ParameterModel(SymbolNames.Identifier(parameter.Name), SymbolNames.Type(parameter.Type), modifier, parameter.IsParams,
-            TagName(parameter), tag is not null && !TagTypes.IsSimple(parameter.Type), parameter.Type.IsRefLikeType);
+            TagName(parameter), tag is not null && !TagTypes.IsSimple(parameter.Type), parameter.Type.IsRefLikeType, FlowAttributes.Of(parameter, compilation));
     }
 
     private static string? TagName(IParameterSymbol parameter)

@@ -48,6 +48,18 @@ internal static class TracedSymbols
 
     public static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
+    // Roslyn 5 (C# 14) API, read by reflection: this generator builds against 4.14, where it does not exist.
+    private static readonly System.Reflection.PropertyInfo? ExtensionImplementation =
+        typeof(IMethodSymbol).GetProperty("AssociatedExtensionImplementation");
+
+    /// <summary>
+    /// For a member of a C# 14 <c>extension</c> block, the static method the compiler emits for it
+    /// (<c>E.M(this T receiver, ...)</c>), which generated code can name, call and intercept with;
+    /// for any other method, the method itself.
+    /// </summary>
+    public static IMethodSymbol ImplementationOf(IMethodSymbol method) =>
+        ExtensionImplementation?.GetValue(method) as IMethodSymbol ?? method;
+
     public static AttributeData? Get(ISymbol symbol, string attributeName) =>
         symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);
 
@@ -60,7 +72,7 @@ internal static class TracedSymbols
     private static AttributeData? FromInterfaces(IMethodSymbol method, out bool onMethod)
     {
         onMethod = true;
-        if (method.IsStatic || method.ContainingType is null) return null;
+        if (method.ContainingType is null) return null; // static abstract members too: their implementations are called directly
         foreach (var iface in method.ContainingType.AllInterfaces)
         {
             foreach (var member in iface.GetMembers(method.Name).OfType<IMethodSymbol>())

@@ -75,8 +75,11 @@ public static class TracedCall
     {
         if (task.IsCompletedSuccessfully)
         {
-            if (span.IsAllDataRequested) span.SetTag(returnTag, task.Result);
-            return EndOnCompletion(span, task);
+            // Reading the result consumes an IValueTaskSource-backed task: hand back the value, never
+            // the task, so the caller's await does not read the source a second time.
+            var result = task.Result;
+            if (span.IsAllDataRequested) span.SetTag(returnTag, result);
+            return EndOnCompletion(span, new ValueTask<T>(result));
         }
 
         return new ValueTask<T>(EndOnCompletion(span, task.AsTask(), returnTag));
