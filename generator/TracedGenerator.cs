@@ -87,7 +87,8 @@ public sealed class TracedGenerator : IIncrementalGenerator
 
     private static IEnumerable<DiagnosticInfo> Diagnose(Collected c)
     {
-        var anythingTraced = c.Calls.Count > 0 || c.Declarations.Count > 0;
+        // Tracing.Block works without interception, so a project that only uses blocks hears nothing.
+        var anythingTraced = c.Calls.Any(r => r.Block is null) || c.Declarations.Count > 0;
         if (c.Settings.CannotHostReason is not null)
         {
             if (anythingTraced) yield return DiagnosticInfo.Create(DiagnosticDescriptors.CannotHost, null, c.Settings.CannotHostReason);

@@ -62,6 +62,7 @@ internal static class InterceptorEmitter
         w.Line();
         w.Line($"private static readonly global::Instrumentation.TracedMethod {descriptor} = {NewDescriptor(m.OperationName, m.Kind, m.FunctionName, m.FilePath, m.LineNumber, settings)};");
         w.Line();
+        if (m.AccessorOf is not null) EmitAccessor(w, m, name);
         foreach (var site in sites)
         {
             w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({site.LocationVersion}, {Literal(site.LocationData)})] // {site.DisplayLocation}");
@@ -87,6 +88,11 @@ internal static class InterceptorEmitter
 
         var target = m.Receiver != ReceiverKind.None && m.CallTarget.StartsWith("@this.", StringComparison.Ordinal) ? self + m.CallTarget.Substring("@this".Length) : m.CallTarget;
         var call = $"{target}({string.Join(", ", m.Parameters.Select(Argument))})";
+        if (m.AccessorOf is not null)
+        {
+            var receiverArgument = m.Receiver switch { ReceiverKind.None => "default!", ReceiverKind.Ref => "ref " + self, _ => self };
+            call = $"{name}_Call({string.Join(", ", new[] { receiverArgument }.Concat(m.Parameters.Select(Argument)))})";
+        }
         if (m.Shape is ReturnShape.Enumerable or ReturnShape.AsyncEnumerable)
         {
             // The iterator's own code runs on enumeration: the span starts at the first MoveNext.
@@ -132,6 +138,17 @@ internal static class InterceptorEmitter
         }
 
         w.Close();
+    }
+
+    /// <summary>A private or protected target is reached through the runtime's <c>[UnsafeAccessor]</c>, which generated code may call.</summary>
+    private static void EmitAccessor(SourceWriter w, TargetMethod m, string name)
+    {
+        var kind = m.Receiver == ReceiverKind.None ? "StaticMethod" : "Method";
+        var receiver = m.Receiver == ReceiverKind.Ref ? $"ref {m.AccessorOf} target" : $"{m.AccessorOf} target";
+        var parameters = new[] { receiver }.Concat(m.Parameters.Select(p => $"{(p.Modifier.Length > 0 ? p.Modifier + " " : string.Empty)}{p.Type} {p.Name}"));
+        w.Line($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.{kind}, Name = {Literal(m.InterceptorName)})]");
+        w.Line($"private static extern {m.ReturnModifier}{m.ReturnType} {name}_Call({string.Join(", ", parameters)});");
+        w.Line();
     }
 
     private static void EmitParameterTags(SourceWriter w, TargetMethod m, bool spanKnownNotNull, string span)

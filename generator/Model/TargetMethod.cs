@@ -35,7 +35,8 @@ internal enum ReturnShape
 
 /// <summary>
 /// Everything the emitter needs about one traced method, as plain equatable values (no symbols).
-/// All call sites of the same target share one interceptor.
+/// All call sites of the same target share one interceptor. <c>AccessorOf</c> names the containing
+/// type when the target is private or protected and is called through an <c>[UnsafeAccessor]</c>.
 /// </summary>
 internal sealed record TargetMethod(
     string Key,
@@ -55,4 +56,5 @@ internal sealed record TargetMethod(
     string? FunctionName,
     string? FilePath,
     int LineNumber,
-    string ReturnAttributes = "");
+    string ReturnAttributes = "",
+    string? AccessorOf = null);

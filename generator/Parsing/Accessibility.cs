@@ -27,6 +27,26 @@ internal static class Accessibility
         return null;
     }
 
+    /// <summary>
+    /// Whether a private or protected target (whose type and signature generated code can name) can
+    /// be called through an <c>[UnsafeAccessor]</c> (.NET 8+). Generic members, members of static
+    /// classes and readonly struct members are outside what that attribute supports on .NET 8.
+    /// </summary>
+    public static bool CanUseAccessor(IMethodSymbol called, Compilation compilation)
+    {
+        var method = TracedSymbols.Definition(called);
+        if (compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.UnsafeAccessorAttribute") is null) return false;
+        if (method.IsGenericMethod || method.IsExtensionMethod || method.ContainingType.IsStatic) return false;
+        if (method.ContainingType.ContainingType is not null && method.ContainingType.IsGenericType) return false;
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType || type.IsFileLocal || !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)) return false;
+        }
+
+        if (!method.IsStatic && method.ContainingType.IsValueType && (method.IsReadOnly || method.ContainingType.IsReadOnly)) return false;
+        return method.Parameters.Select(p => p.Type).Append(method.ReturnType).All(t => IsNameable(t, compilation));
+    }
+
     /// <summary>Shapes no interceptor signature can express here.</summary>
     public static string? UnsupportedShape(IMethodSymbol called)
     {

@@ -46,8 +46,13 @@ internal static class CallSiteParser
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown,
                 $"its receiver has type parameter type '{receiver.Name}', which may be a struct the interceptor would copy (a 'class' constraint on '{receiver.Name}' allows tracing)"));
         }
+        var viaAccessor = false;
         if (Accessibility.FirstInaccessible(called, model.Compilation) is { } hidden)
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, shown, hidden));
+        {
+            if (!Accessibility.CanUseAccessor(called, model.Compilation))
+                return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, shown, hidden));
+            viaAccessor = true; // private or protected: called through [UnsafeAccessor]
+        }
         if (HasErrorType(TracedSymbols.Definition(called))) return null; // the compiler reports it; an interceptor would only add errors
         if (Accessibility.UnsupportedShape(called) is { } reason)
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, reason));
@@ -55,7 +60,7 @@ internal static class CallSiteParser
         var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
         if (interceptable is null) return null;
 
-        var target = TargetMethodBuilder.Build(called, traced, onMethod, model.Compilation);
+        var target = TargetMethodBuilder.Build(called, traced, onMethod, model.Compilation, viaAccessor);
         var span = location.GetLineSpan();
         var sortKey = $"{span.Path}:{invocation.SpanStart:D9}";
         var display = $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";

@@ -10,7 +10,7 @@ namespace Instrumentation.Generator.Parsing;
 /// <summary>Turns a traced method symbol into the plain <see cref="TargetMethod"/> the emitter needs.</summary>
 internal static class TargetMethodBuilder
 {
-    public static TargetMethod Build(IMethodSymbol called, AttributeData traced, bool attributeOnMethod, Compilation compilation)
+    public static TargetMethod Build(IMethodSymbol called, AttributeData traced, bool attributeOnMethod, Compilation compilation, bool viaAccessor = false)
     {
         var method = TracedSymbols.Definition(called);
         var typeParameters = ContainingTypeParameters(method.ContainingType).Concat(method.TypeParameters).ToList();
@@ -37,7 +37,8 @@ internal static class TargetMethodBuilder
             FunctionName: method.ContainingType.ToDisplayString() + "." + method.Name,
             FilePath: line?.Path,
             LineNumber: line is { } l ? l.StartLinePosition.Line + 1 : 0,
-            ReturnAttributes: FlowAttributes.OfReturn(method, compilation));
+            ReturnAttributes: FlowAttributes.OfReturn(method, compilation),
+            AccessorOf: viaAccessor ? SymbolNames.Type(method.ContainingType) : null);
     }
 
     private static IEnumerable<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type)

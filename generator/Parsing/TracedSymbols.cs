@@ -42,6 +42,12 @@ internal static class TracedSymbols
             if (Get(type, TracedAttributeName) is { } onType) return onType;
         }
 
+        // An override of a method that a [Traced] base type covers is covered too.
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (!Has(overridden.ContainingType, NotTracedAttributeName) && Get(overridden.ContainingType, TracedAttributeName) is { } onBaseType) return onBaseType;
+        }
+
         var onAssembly = Get(method.ContainingAssembly, TracedAttributeName);
         return onAssembly is not null && TypePattern.Matches(NamedArgument(onAssembly, "Pattern") as string, method.ContainingType) ? onAssembly : null;
     }

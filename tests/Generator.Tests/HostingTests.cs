@@ -40,6 +40,29 @@ public sealed class HostingTests
         """;
 
     [Fact]
+    public void A_project_that_only_uses_blocks_gets_no_TRC008()
+    {
+        const string blocksOnly = """
+            using Instrumentation;
+
+            public class Worker
+            {
+                public int Run()
+                {
+                    using var block = Tracing.Block("work");
+                    return 1;
+                }
+            }
+            """;
+        var options = new CSharpParseOptions(LanguageVersion.CSharp10).WithFeatures([new(GeneratorHarness.InterceptorsFeature, GeneratorHarness.GeneratedNamespace)]);
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation("/src/Worker.cs", blocksOnly, options));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Null(run.GeneratedText);
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
     public void CSharp10_gets_one_TRC008_naming_the_version()
     {
         var options = new CSharpParseOptions(LanguageVersion.CSharp10).WithFeatures([new(GeneratorHarness.InterceptorsFeature, GeneratorHarness.GeneratedNamespace)]);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Diagnostics;
 using System.Linq.Expressions;
@@ -46,15 +47,21 @@ public sealed class Number : IParser<Number>
     }
 }
 
-public sealed class Vault
+public class Vault
 {
-    public int Open() =>
-#pragma warning disable TRC005 // generated code cannot call a private method
-        Secret();
-#pragma warning restore TRC005
+    private int opened;
 
+    public int Open() => Secret() + Count(ref opened) + Seal();
+
+    // Private and protected targets are called through [UnsafeAccessor] (.NET 8+).
     [Traced]
     private int Secret() => 7;
+
+    [Traced]
+    private static int Count(ref int counter) => ++counter;
+
+    [Traced]
+    protected int Seal() => 0;
 }
 
 public static class Fire
@@ -137,13 +144,18 @@ public sealed class LimitShapeTests
     }
 
     [Fact]
-    public void Private_target_is_not_traced()
+    public void Private_static_and_protected_targets_are_traced_through_unsafe_accessors()
     {
         using var capture = SpanCapture.Start();
+        var vault = new Vault();
 
-        Assert.Equal(7, new Vault().Open());
+        Assert.Equal(8, vault.Open());
+        Assert.Equal(9, vault.Open()); // the ref argument's increment landed in the field
 
-        Assert.Empty(capture.Started);
+        Assert.Equal(2, capture.Started.Count(s => s.DisplayName == "Vault.Secret"));
+        Assert.Equal(2, capture.Started.Count(s => s.DisplayName == "Vault.Count"));
+        Assert.Equal(2, capture.Started.Count(s => s.DisplayName == "Vault.Seal"));
+        foreach (var span in capture.Started) Expect.ChildOf(capture.Root, span);
     }
 
     [Fact]

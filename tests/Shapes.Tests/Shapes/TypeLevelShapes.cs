@@ -84,3 +84,27 @@ public sealed class TypeLevelShapeTests
         Assert.Equal(["Nested.Work"], capture.Names);
     }
 }
+
+[Traced]
+public class Animal
+{
+    public virtual string Sound() => "...";
+}
+
+public sealed class Dog : Animal
+{
+    public override string Sound() => "woof";
+}
+
+public sealed class TypeLevelOverrideTests
+{
+    [Fact]
+    public void An_override_of_a_method_covered_by_a_traced_base_type_is_traced_when_called_on_the_derived_type()
+    {
+        using var capture = SpanCapture.Start();
+
+        Assert.Equal("woof", new Dog().Sound());
+
+        Expect.ChildOf(capture.Root, capture.Single("Dog.Sound"));
+    }
+}
