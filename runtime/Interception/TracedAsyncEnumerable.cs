@@ -15,30 +15,20 @@ internal sealed class TracedAsyncEnumerable<T>(TracedMethod method, IAsyncEnumer
 
     private sealed class Enumerator(TracedMethod method, IAsyncEnumerator<T> inner) : IAsyncEnumerator<T>
     {
-        private Activity? span;
-        private bool started;
+        private EnumerationSpan span = new(method);
 
         public T Current => inner.Current;
 
         public ValueTask<bool> MoveNextAsync()
         {
-            var outside = Activity.Current;
-            if (!started)
-            {
-                started = true;
-                span = method.Start();
-            }
-            else if (span is not null)
-            {
-                Activity.Current = span;
-            }
+            var outside = span.Enter();
 
             try
             {
                 var next = inner.MoveNextAsync();
-                return next.IsCompletedSuccessfully || span is null ? next : Observe(next, span);
+                return next.IsCompletedSuccessfully || span.Span is null ? next : Observe(next, span.Span);
             }
-            catch (Exception e) when (TracedCall.Fail(span, e))
+            catch (Exception e) when (TracedCall.Fail(span.Span, e))
             {
                 throw;
             }
@@ -56,8 +46,7 @@ internal sealed class TracedAsyncEnumerable<T>(TracedMethod method, IAsyncEnumer
             }
             finally
             {
-                span?.Dispose();
-                span = null;
+                span.End();
             }
         }
 

@@ -18,8 +18,7 @@ internal sealed class TracedEnumerable<T>(TracedMethod method, IEnumerable<T> so
 
     private sealed class Enumerator(TracedMethod method, IEnumerator<T> inner) : IEnumerator<T>
     {
-        private Activity? span;
-        private bool started;
+        private EnumerationSpan span = new(method);
 
         public T Current => inner.Current;
 
@@ -27,22 +26,13 @@ internal sealed class TracedEnumerable<T>(TracedMethod method, IEnumerable<T> so
 
         public bool MoveNext()
         {
-            var outside = Activity.Current;
-            if (!started)
-            {
-                started = true;
-                span = method.Start();
-            }
-            else if (span is not null)
-            {
-                Activity.Current = span;
-            }
+            var outside = span.Enter();
 
             try
             {
                 return inner.MoveNext();
             }
-            catch (Exception e) when (TracedCall.Fail(span, e))
+            catch (Exception e) when (TracedCall.Fail(span.Span, e))
             {
                 throw;
             }
@@ -62,10 +52,7 @@ internal sealed class TracedEnumerable<T>(TracedMethod method, IEnumerable<T> so
             }
             finally
             {
-                var outside = Activity.Current;
-                span?.Dispose();
-                span = null;
-                Activity.Current = outside;
+                span.End();
             }
         }
     }
