@@ -64,9 +64,14 @@ internal static class DiagnosticDescriptors
         "The call to '{0}' is not traced: {1}. Put 'using var span = Tracing.Block();' inside the method instead.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor NotAMethodCall = Create(
+        "TRC012", "[Traced] has no effect on operators, accessors, constructors and finalizers",
+        "[Traced] on '{0}' has no effect: only ordinary methods are called by name and can be intercepted. Move the work into a method marked [Traced], or put 'using var span = Tracing.Block();' inside it.",
+        DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
-        BaseCall, ExpressionTree, MethodGroup, StaticAbstract, Inaccessible, NoCallSites, AsyncVoid, CannotHost, LocalFunction, UnsupportedTagType, UnsupportedShape,
+        BaseCall, ExpressionTree, MethodGroup, StaticAbstract, Inaccessible, NoCallSites, AsyncVoid, CannotHost, LocalFunction, UnsupportedTagType, UnsupportedShape, NotAMethodCall,
     ];
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

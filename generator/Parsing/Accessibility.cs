@@ -54,6 +54,14 @@ internal static class Accessibility
         if (method.IsVararg) return "it uses __arglist";
         if (method.Parameters.Any(p => HasPointer(p.Type)) || HasPointer(method.ReturnType))
             return "its signature has pointer types";
+        var outerNames = new System.Collections.Generic.HashSet<string>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            foreach (var parameter in type.TypeParameters) outerNames.Add(parameter.Name);
+        }
+
+        if (method.TypeParameters.Any(t => outerNames.Contains(t.Name)))
+            return "its type parameters reuse the names of its containing type's type parameters (rename them)";
         return null;
     }
 

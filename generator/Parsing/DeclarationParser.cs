@@ -16,7 +16,7 @@ namespace Instrumentation.Generator.Parsing;
 internal static class DeclarationParser
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax or LambdaExpressionSyntax;
+        node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax or LambdaExpressionSyntax;
 
     public static DeclaredMethods Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -29,6 +29,10 @@ internal static class DeclarationParser
                 break;
             case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda:
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LocalFunction, context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(), lambda.ToDisplayString()));
+                break;
+            case IMethodSymbol { MethodKind: not MethodKind.Ordinary } special:
+                // Operators, conversions, accessors, constructors and finalizers are not invoked by name: nothing to intercept.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAMethodCall, special.Locations.FirstOrDefault(), special.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
                 break;
             case IMethodSymbol method:
                 Add(method, methods, diagnostics);

@@ -386,6 +386,64 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void TRC011_method_type_parameter_named_like_the_type_parameter_of_its_type()
+    {
+        var run = GeneratorHarness.Run("/src/Shadow.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Box<T>
+            {
+            #pragma warning disable CS0693 // the shadowing this test is about
+                [Traced]
+                public T Echo<T>(T value) => value;
+            #pragma warning restore CS0693
+
+                public static int Use() => new Box<string>().Echo(3);
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC006 Info /src/Shadow.cs(9,14)-(9,18): 'Box<T>.Echo<T>(T)' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC011 Warning /src/Shadow.cs(12,32)-(12,57): The call to 'Box<string>.Echo<int>(int)' is not traced: its type parameters reuse the names of its containing type's type parameters (rename them). Put 'using var span = Tracing.Block();' inside the method instead.");
+        Assert.Null(run.GeneratedText);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void TRC012_traced_operator_and_accessor()
+    {
+        var run = GeneratorHarness.Run("/src/Money.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public readonly struct Money(decimal amount)
+            {
+                public Money(int cents) : this(cents / 100m) { }
+
+                public decimal Amount
+                {
+                    [Traced]
+                    get => amount;
+                }
+
+                [Traced]
+                public static Money operator +(Money a, Money b) => new(a.Amount + b.Amount);
+
+                public static decimal Use() => (new Money(1m) + new Money(250)).Amount;
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC012 Warning /src/Money.cs(12,9)-(12,12): [Traced] on 'Money.Amount.get' has no effect: only ordinary methods are called by name and can be intercepted. Move the work into a method marked [Traced], or put 'using var span = Tracing.Block();' inside it.",
+            "TRC012 Warning /src/Money.cs(16,34)-(16,35): [Traced] on 'Money.operator +(Money, Money)' has no effect: only ordinary methods are called by name and can be intercepted. Move the work into a method marked [Traced], or put 'using var span = Tracing.Block();' inside it.");
+        Assert.Null(run.GeneratedText);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
     public void TRC011_receiver_of_a_type_parameter_that_may_be_a_struct()
     {
         var run = GeneratorHarness.Run("/src/Generic.cs", """
@@ -424,7 +482,7 @@ public sealed class DiagnosticTests
             .Where(c => c.Length == 4 && c[0].StartsWith("TRC", StringComparison.Ordinal))
             .ToDictionary(c => c[0]);
 
-        Assert.Equal(11, DiagnosticDescriptors.All.Count);
+        Assert.Equal(12, DiagnosticDescriptors.All.Count);
         Assert.Equal(DiagnosticDescriptors.All.Count, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
         foreach (var descriptor in DiagnosticDescriptors.All)
         {
