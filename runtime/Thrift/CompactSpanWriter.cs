@@ -39,7 +39,7 @@ internal static class CompactSpanWriter
     /// The derived tags (kind, status, error, scope, sampler) are passed in, already decided by the
     /// serializer, so both paths share one mapping.
     /// </summary>
-    public static bool TryWrite(ByteBuffer buffer, Activity span, in DerivedTags derived, int maxValueBytes)
+    public static bool TryWrite(ByteBuffer buffer, Activity span, in DerivedTags derived, IdReader ids, int maxValueBytes)
     {
         // Pass 1: is it common, how many tags, how many bytes at most.
         var name = span.DisplayName;
@@ -71,7 +71,7 @@ internal static class CompactSpanWriter
         buffer.EnsureSpace(bound);
         var b = buffer.Data;
         var p = buffer.Length;
-        JaegerIds.Split(span.TraceId, out var traceHigh, out var traceLow);
+        ids.Trace(span.TraceId, out var traceHigh, out var traceLow);
         b[p++] = NextI64;
         p = VarInt(b, p, ZigZag(traceLow));
         b[p++] = NextI64;
@@ -79,7 +79,7 @@ internal static class CompactSpanWriter
         b[p++] = NextI64;
         p = VarInt(b, p, ZigZag(JaegerIds.ToLong(span.SpanId)));
         b[p++] = NextI64;
-        p = VarInt(b, p, ZigZag(JaegerIds.ToLong(span.ParentSpanId)));
+        p = VarInt(b, p, ZigZag(ids.Parent(span.ParentSpanId)));
         b[p++] = NextString;
         p = String(b, p, name);
         b[p++] = Flags;

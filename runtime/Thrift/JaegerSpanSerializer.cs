@@ -18,14 +18,15 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
 {
     private const int FollowsFrom = 1;
     private readonly RepeatedTags repeated = new(tags, sampler);
+    private readonly IdReader ids = new();
 
     public void Write(IThriftWriter w, Activity span)
     {
         var samplerTags = IsLocalRootWeSampled(span);
         var derived = new DerivedTags(span, repeated.Scope(w, span.Source), samplerTags, samplerTags ? repeated.Sampler(w) : null);
-        if (compactFastPath && w is ThriftCompactWriter && CompactSpanWriter.TryWrite(w.Buffer, span, derived, tags.MaxValueBytes)) return;
+        if (compactFastPath && w is ThriftCompactWriter && CompactSpanWriter.TryWrite(w.Buffer, span, derived, ids, tags.MaxValueBytes)) return;
 
-        JaegerIds.Split(span.TraceId, out var traceHigh, out var traceLow);
+        ids.Trace(span.TraceId, out var traceHigh, out var traceLow);
         w.StructBegin();
         w.FieldBegin(1, ThriftType.I64);
         w.I64(traceLow);
@@ -34,7 +35,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         w.FieldBegin(3, ThriftType.I64);
         w.I64(JaegerIds.ToLong(span.SpanId));
         w.FieldBegin(4, ThriftType.I64);
-        w.I64(JaegerIds.ToLong(span.ParentSpanId));
+        w.I64(ids.Parent(span.ParentSpanId));
         w.FieldBegin(5, ThriftType.String);
         w.String(span.DisplayName, int.MaxValue);
         WriteReferences(w, span);
