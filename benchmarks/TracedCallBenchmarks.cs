@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Instrumentation.Benchmarks.Infrastructure;
@@ -11,7 +13,8 @@ namespace Instrumentation.Benchmarks;
 /// <summary>
 /// The cost of one traced call on the application thread:
 /// <c>using var a = source.StartActivity("op"); a?.SetTag("k", 1);</c> with nobody listening,
-/// with a bare listener (the Activity alone), with our tracer, with the OpenTelemetry SDK and an
+/// with a bare listener (the Activity alone), with our tracer (to a drained local agent socket, and
+/// to a socket nobody reads), with the OpenTelemetry SDK and an
 /// exporter that discards (the comparison asked for), and with the SDK and its OTLP exporter.
 /// Each contender has its own <see cref="ActivitySource"/> and only its own listener is set up
 /// (BenchmarkDotNet runs every benchmark in its own process, with its targeted [GlobalSetup]).
@@ -29,12 +32,14 @@ public class TracedCallBenchmarks
     private static readonly ActivitySource NoListenerSource = new("Bench.TracedCall.NoListener");
     private static readonly ActivitySource BareSource = new(BareSourceName);
     private static readonly ActivitySource OursSource = new("Bench.TracedCall.Ours");
+    private static readonly ActivitySource OursNoAgentSource = new("Bench.TracedCall.OursNoAgent");
     private static readonly ActivitySource OtelSource = new("Bench.TracedCall.OpenTelemetry");
     private static readonly ActivitySource OtelOtlpSource = new("Bench.TracedCall.OpenTelemetryOtlp");
 
     private ActivityListener? bareListener;
     private UdpSink? agent;
     private Tracer? tracer;
+    private Socket? unread;
     private DiscardingExporter? discarding;
     private TracerProvider? provider;
     private HttpSink? collector;
@@ -72,6 +77,29 @@ public class TracedCallBenchmarks
         tracer!.Dispose();
         Console.WriteLine($"// Ours: {tracer.Counters}; agent received {agent!.Datagrams} datagrams, {agent.Bytes} bytes");
         agent.Dispose();
+    }
+
+    [GlobalSetup(Target = nameof(OursNoAgentThread))]
+    public void SetupOursNoAgentThread()
+    {
+        // The same tracer, sending to a bound socket that nobody reads: the kernel drops datagrams
+        // once its buffer is full, without errors. Measures ours without a stand-in agent's thread
+        // competing for this 2-core machine (OpenTelemetry's discarding exporter has none either).
+        unread = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        unread.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        tracer = new TracerConfiguration("bench")
+        {
+            Sources = { OursNoAgentSource.Name },
+            Sender = { AgentHost = "127.0.0.1", AgentPort = ((IPEndPoint)unread.LocalEndPoint!).Port },
+        }.Start();
+    }
+
+    [GlobalCleanup(Target = nameof(OursNoAgentThread))]
+    public void CleanupOursNoAgentThread()
+    {
+        tracer!.Dispose();
+        Console.WriteLine($"// Ours, no agent thread: {tracer.Counters}");
+        unread!.Dispose();
     }
 
     [GlobalSetup(Target = nameof(OpenTelemetry))]
@@ -132,6 +160,13 @@ public class TracedCallBenchmarks
     public void Ours()
     {
         using var a = OursSource.StartActivity("op");
+        a?.SetTag("k", 1);
+    }
+
+    [Benchmark]
+    public void OursNoAgentThread()
+    {
+        using var a = OursNoAgentSource.StartActivity("op");
         a?.SetTag("k", 1);
     }
 
