@@ -10,6 +10,9 @@ internal interface IThriftWriter
 {
     ByteBuffer Buffer { get; }
 
+    /// <summary>A new writer of the same protocol over <paramref name="buffer"/> (to encode bytes for reuse).</summary>
+    IThriftWriter WithBuffer(ByteBuffer buffer);
+
     /// <summary>Forgets any open structs, after a write was abandoned half way.</summary>
     void Reset();
 

@@ -8,16 +8,25 @@ namespace Instrumentation.Thrift;
 /// OpenTelemetry-to-Jaeger mapping: kind as <c>span.kind</c>, error status as <c>error=true</c>
 /// plus <c>otel.status_code</c>/<c>otel.status_description</c>, events as logs, links as
 /// FOLLOWS_FROM references, the source as <c>otel.scope.name</c>/<c>otel.scope.version</c>, and
-/// <c>sampler.type</c>/<c>sampler.param</c> on local roots this tracer sampled.
+/// <c>sampler.type</c>/<c>sampler.param</c> on local roots this tracer sampled. Common spans in
+/// the compact protocol take <see cref="CompactSpanWriter"/>, which writes the same bytes faster.
 /// </summary>
-internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler)
+/// <param name="tags">Writes tag values.</param>
+/// <param name="sampler">The tracer's sampler, for the sampler tags.</param>
+/// <param name="compactFastPath">False only in tests, to compare the two compact paths.</param>
+internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler, bool compactFastPath = true)
 {
     private const int FollowsFrom = 1;
-    private static readonly object BoxedTrue = true;
+    private readonly RepeatedTags repeated = new(tags, sampler);
+    private readonly IdReader ids = new();
 
     public void Write(IThriftWriter w, Activity span)
     {
-        JaegerIds.Split(span.TraceId, out var traceHigh, out var traceLow);
+        var samplerTags = IsLocalRootWeSampled(span);
+        var derived = new DerivedTags(span, repeated.Scope(w, span.Source), samplerTags, samplerTags ? repeated.Sampler(w) : null);
+        if (compactFastPath && w is ThriftCompactWriter && CompactSpanWriter.TryWrite(w.Buffer, span, derived, ids, tags.MaxValueBytes)) return;
+
+        ids.Trace(span.TraceId, out var traceHigh, out var traceLow);
         w.StructBegin();
         w.FieldBegin(1, ThriftType.I64);
         w.I64(traceLow);
@@ -26,7 +35,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         w.FieldBegin(3, ThriftType.I64);
         w.I64(JaegerIds.ToLong(span.SpanId));
         w.FieldBegin(4, ThriftType.I64);
-        w.I64(JaegerIds.ToLong(span.ParentSpanId));
+        w.I64(ids.Parent(span.ParentSpanId));
         w.FieldBegin(5, ThriftType.String);
         tags.WriteText(w, span.DisplayName);
         WriteReferences(w, span);
@@ -36,7 +45,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         w.I64(JaegerIds.ToEpochMicroseconds(span.StartTimeUtc));
         w.FieldBegin(9, ThriftType.I64);
         w.I64(span.Duration.Ticks / 10);
-        WriteTags(w, span);
+        WriteTags(w, span, derived);
         WriteLogs(w, span);
         w.StructEnd();
     }
@@ -65,25 +74,14 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         }
     }
 
-    private void WriteTags(IThriftWriter w, Activity span)
+    private void WriteTags(IThriftWriter w, Activity span, in DerivedTags derived)
     {
-        var count = 0;
+        var count = derived.Count;
         foreach (var tag in span.EnumerateTagObjects())
         {
             if (tag.Value is not null) count++;
         }
 
-        var kind = KindName(span.Kind);
-        if (kind is not null) count++;
-        if (span.Status == ActivityStatusCode.Ok) count++;
-        var hasDescription = span.Status == ActivityStatusCode.Error && !string.IsNullOrEmpty(span.StatusDescription);
-        if (span.Status == ActivityStatusCode.Error) count += hasDescription ? 3 : 2;
-        var scopeName = span.Source.Name;
-        var scopeVersion = span.Source.Version;
-        if (!string.IsNullOrEmpty(scopeName)) count++;
-        if (!string.IsNullOrEmpty(scopeVersion)) count++;
-        var samplerTags = IsLocalRootWeSampled(span);
-        if (samplerTags) count += 2;
         if (count == 0) return;
 
         w.FieldBegin(10, ThriftType.List);
@@ -93,22 +91,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
             if (tag.Value is not null) tags.Write(w, tag.Key, tag.Value);
         }
 
-        if (kind is not null) tags.WriteString(w, "span.kind", kind);
-        if (span.Status == ActivityStatusCode.Ok) tags.WriteString(w, "otel.status_code", "OK");
-        if (span.Status == ActivityStatusCode.Error)
-        {
-            tags.Write(w, "error", BoxedTrue);
-            tags.WriteString(w, "otel.status_code", "ERROR");
-            if (hasDescription) tags.WriteString(w, "otel.status_description", span.StatusDescription!);
-        }
-
-        if (!string.IsNullOrEmpty(scopeName)) tags.WriteString(w, "otel.scope.name", scopeName);
-        if (!string.IsNullOrEmpty(scopeVersion)) tags.WriteString(w, "otel.scope.version", scopeVersion!);
-        if (samplerTags)
-        {
-            tags.WriteString(w, "sampler.type", sampler.Type);
-            tags.Write(w, "sampler.param", sampler.Param);
-        }
+        derived.Write(w, tags, sampler.Type, sampler.Param);
     }
 
     private void WriteLogs(IThriftWriter w, Activity span)
@@ -148,13 +131,4 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
     /// </summary>
     private static bool IsLocalRootWeSampled(Activity span) =>
         span.Recorded && span.ParentSpanId == default && span.Parent is null;
-
-    private static string? KindName(ActivityKind kind) => kind switch
-    {
-        ActivityKind.Client => "client",
-        ActivityKind.Server => "server",
-        ActivityKind.Producer => "producer",
-        ActivityKind.Consumer => "consumer",
-        _ => null,
-    };
 }

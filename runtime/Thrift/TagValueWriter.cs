@@ -16,6 +16,9 @@ internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counter
     private const int TypeString = 0, TypeDouble = 1, TypeBool = 2, TypeLong = 3, TypeBinary = 4;
     private readonly StringBuilder json = new();
 
+    /// <summary>Values (and keys) longer than this many UTF-8 bytes are cut.</summary>
+    public int MaxValueBytes => maxValueBytes;
+
     public void Write(IThriftWriter w, string key, object value)
     {
         w.StructBegin();
@@ -28,7 +31,11 @@ internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counter
                 TypeField(w, TypeBool);
                 w.BoolField(5, b);
                 break;
-            case int or long or short or sbyte or byte or ushort or uint: WriteLong(w, Convert.ToInt64(value, CultureInfo.InvariantCulture)); break;
+            // Unboxed by exact type (the common ones first): Convert.ToInt64(object) goes through
+            // IConvertible and the culture, a measurable share of a span's cost.
+            case int i: WriteLong(w, i); break;
+            case long l: WriteLong(w, l); break;
+            case short or sbyte or byte or ushort or uint: WriteLong(w, Convert.ToInt64(value, CultureInfo.InvariantCulture)); break;
             case ulong u when u <= long.MaxValue: WriteLong(w, (long)u); break;
             case double or float or decimal: WriteDouble(w, Convert.ToDouble(value, CultureInfo.InvariantCulture)); break;
             case byte[] bytes:

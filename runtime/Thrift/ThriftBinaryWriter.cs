@@ -13,6 +13,8 @@ internal sealed class ThriftBinaryWriter(ByteBuffer buffer) : IThriftWriter
 
     public ByteBuffer Buffer { get; } = buffer;
 
+    public IThriftWriter WithBuffer(ByteBuffer buffer) => new ThriftBinaryWriter(buffer);
+
     public void Reset()
     {
     }

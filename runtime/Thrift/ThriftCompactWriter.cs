@@ -12,12 +12,15 @@ internal sealed class ThriftCompactWriter(ByteBuffer buffer) : IThriftWriter
     private const byte ProtocolId = 0x82;
     private const byte Version = 1;
     private const byte OnewayMessage = 4;
+    private const int MaxOneByteLengthChars = 127 / 3;
 
     private readonly short[] lastFieldIds = new short[16];
     private int depth;
     private short lastFieldId;
 
     public ByteBuffer Buffer { get; } = buffer;
+
+    public IThriftWriter WithBuffer(ByteBuffer buffer) => new ThriftCompactWriter(buffer);
 
     /// <summary>A oneway call header: the agent's emitBatch is declared oneway.</summary>
     public void OnewayMessageBegin(string name, int sequenceId)
@@ -69,13 +72,26 @@ internal sealed class ThriftCompactWriter(ByteBuffer buffer) : IThriftWriter
 
     public void I32(int value) => VarInt32((uint)((value << 1) ^ (value >> 31)));
 
-    public void I64(long value) => VarInt64((ulong)((value << 1) ^ (value >> 63)));
+    public void I64(long value) => VarInt64(CompactVarInt.ZigZag(value));
 
     public void Double(double value) =>
         BinaryPrimitives.WriteInt64LittleEndian(Buffer.Reserve(8), BitConverter.DoubleToInt64Bits(value));
 
     public bool String(string value, int maxBytes)
     {
+        // Short strings (names, keys, most values) in one pass: at most 3 UTF-8 bytes per char, so
+        // the length fits one varint byte and nothing can be truncated; encode after a one-byte
+        // slot and fill it in, instead of measuring first and encoding second.
+        if (value.Length <= MaxOneByteLengthChars && value.Length * 3 <= maxBytes)
+        {
+            Buffer.EnsureSpace(1 + value.Length * 3);
+            var start = Buffer.Length;
+            var written = Utf8Text.Encode(value, Buffer.Data, start + 1);
+            Buffer.Data[start] = (byte)written;
+            Buffer.Length = start + 1 + written;
+            return false;
+        }
+
         var length = Utf8Text.Measure(value, maxBytes, out _);
         if (length >= 0)
         {
@@ -115,17 +131,11 @@ internal sealed class ThriftCompactWriter(ByteBuffer buffer) : IThriftWriter
         lastFieldId = id;
     }
 
-    private static byte TypeCode(ThriftType type) => type switch
-    {
-        ThriftType.Bool => 1,
-        ThriftType.I32 => 5,
-        ThriftType.I64 => 6,
-        ThriftType.Double => 7,
-        ThriftType.String => 8,
-        ThriftType.List => 9,
-        ThriftType.Struct => 12,
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
+    // Indexed by ThriftType: Bool, I32, I64, Double, String, Struct, List. A table, not a switch
+    // with a throwing default, so the JIT inlines it into every field write.
+    private static readonly byte[] TypeCodes = [1, 5, 6, 7, 8, 12, 9];
+
+    private static byte TypeCode(ThriftType type) => TypeCodes[(int)type];
 
     private void VarInt32(uint value)
     {
@@ -145,16 +155,7 @@ internal sealed class ThriftCompactWriter(ByteBuffer buffer) : IThriftWriter
     private void VarInt64(ulong value)
     {
         Buffer.EnsureSpace(10);
-        var data = Buffer.Data;
-        var i = Buffer.Length;
-        while (value >= 0x80)
-        {
-            data[i++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        data[i++] = (byte)value;
-        Buffer.Length = i;
+        Buffer.Length = CompactVarInt.Write(Buffer.Data, Buffer.Length, value);
     }
 
     private static int VarIntSize(uint value)

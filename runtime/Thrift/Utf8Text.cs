@@ -23,6 +23,21 @@ internal static class Utf8Text
         return truncated ? -1 : full;
     }
 
+    /// <summary>Encodes all of <paramref name="value"/> at <paramref name="index"/> (space checked by the caller); returns the byte count.</summary>
+    public static int Encode(string value, byte[] destination, int index)
+    {
+        // ASCII (nearly every name and key) byte by byte: cheaper than the encoder's call overhead
+        // for short text. The first non-ASCII char hands the rest to the encoder.
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c >= 0x80) return i + Encoding.GetBytes(value, i, value.Length - i, destination, index + i);
+            destination[index + i] = (byte)c;
+        }
+
+        return value.Length;
+    }
+
     /// <summary>Writes <paramref name="value"/> at the end of <paramref name="buffer"/>; returns the byte count written.</summary>
     public static int WriteAll(ByteBuffer buffer, string value, int byteCount)
     {

@@ -1,0 +1,44 @@
+using System;
+using System.Diagnostics;
+using OpenTelemetry;
+
+namespace Instrumentation.Benchmarks.Infrastructure;
+
+/// <summary>
+/// Bytes on the wire per span for the exporter benchmark's data set, measured once by running
+/// both exporters over it: ours counts datagram bytes (frame included), OTLP counts HTTP body bytes
+/// (protobuf, headers excluded).
+/// </summary>
+internal static class WireStats
+{
+    private static readonly Lazy<Result> Measured = new(Measure);
+
+    public static Result Value => Measured.Value;
+
+    public static Result Measure(Activity[] spans)
+    {
+        var counting = new CountingTransport();
+        using (var ours = new JaegerUdpExporter("bench", counting))
+        {
+            ours.Export(spans);
+        }
+
+        using var sink = new HttpSink();
+        using (var otlp = OtlpFactory.Create(sink.TracesEndpoint))
+        {
+            var result = otlp.Export(new Batch<Activity>(spans, spans.Length));
+            if (result != ExportResult.Success) throw new InvalidOperationException("OTLP export to the local sink failed");
+        }
+
+        return new Result(
+            (double)counting.Bytes / spans.Length,
+            counting.Packets,
+            (double)sink.BodyBytes / spans.Length,
+            sink.Requests);
+    }
+
+    private static Result Measure() =>
+        Measure(SpanFactory.Create(ExporterBenchmarks.SpanCount, ExporterBenchmarks.SpansPerTrace));
+
+    public sealed record Result(double OursBytesPerSpan, long OursPackets, double OtlpBytesPerSpan, long OtlpRequests);
+}

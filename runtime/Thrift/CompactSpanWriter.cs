@@ -1,0 +1,209 @@
+using System;
+using System.Buffers.Binary;
+using System.Diagnostics;
+
+namespace Instrumentation.Thrift;
+
+/// <summary>
+/// The UDP hot path: writes a common span as a Thrift-compact Jaeger <c>Span</c> straight into
+/// the packet buffer, with one capacity check per span, field headers as constants and the
+/// position in a local. Common means no links and no events, tag values that are strings, ints,
+/// longs, doubles or bools, and nothing long enough to be cut. Anything else returns false before
+/// a byte is written and <see cref="JaegerSpanSerializer"/> takes its general path, whose output
+/// this one reproduces byte for byte (the general path costs about twice as much: a call, a
+/// capacity check and field-id bookkeeping per field, through <see cref="IThriftWriter"/>).
+/// </summary>
+internal static class CompactSpanWriter
+{
+    // Compact field headers: (id delta << 4) | type, with I64 = 6, I32 = 5, String = 8, List = 9,
+    // Double = 7, and bools folded in as 1 (true) / 2 (false).
+    private const byte NextI64 = 0x16, NextString = 0x18, NextI32 = 0x15, NextList = 0x19;
+    private const byte Flags = 0x25;            // field 7 right after field 5 (no references)
+    private const byte StructListOf = 12;       // element type Struct in a list header
+    private const byte TagLong = 0x46;          // Tag field 6 after field 2
+    private const byte TagDouble = 0x27;        // Tag field 4 after field 2
+    private const byte TagBoolTrue = 0x31, TagBoolFalse = 0x32; // Tag field 5 after field 2
+    private const byte TypeString = 0, TypeDouble = 2, TypeBool = 4, TypeLong = 6; // zigzag of TagType 0, 1, 2, 3
+
+    /// <summary>Longer text takes the general path.</summary>
+    private const int MaxFastBytes = 3 << 16;
+
+    /// <summary>Bytes a tag can take beyond its key and string value: headers, type, an i64 or a double, stop.</summary>
+    private const int TagOverhead = 24;
+
+    /// <summary>Bytes the fixed fields can take beyond the operation name: four ids, flags, two times, headers, stop.</summary>
+    private const int SpanOverhead = 96;
+
+    /// <summary>
+    /// Writes <paramref name="span"/> when it is a common one; false (nothing written) otherwise.
+    /// The derived tags (kind, status, error, scope, sampler) are passed in, already decided by the
+    /// serializer, so both paths share one mapping.
+    /// </summary>
+    public static bool TryWrite(ByteBuffer buffer, Activity span, in DerivedTags derived, IdReader ids, int maxValueBytes)
+    {
+        // Pass 1: is it common, how many tags, how many bytes at most.
+        var name = span.DisplayName;
+        if (!derived.CanWriteCompact(maxValueBytes) || !Fits(name, int.MaxValue) || HasAny(span)) return false;
+        var bound = SpanOverhead + 3 * name.Length + derived.MaxCompactLength;
+        var count = derived.Count;
+        foreach (var tag in span.EnumerateTagObjects())
+        {
+            var value = tag.Value;
+            if (value is null) continue;
+            if (!Fits(tag.Key, maxValueBytes)) return false;
+            bound += TagOverhead + 3 * tag.Key.Length;
+            switch (value)
+            {
+                case string s:
+                    if (!Fits(s, maxValueBytes)) return false;
+                    bound += 3 * s.Length;
+                    break;
+                case int or long or double or bool:
+                    break;
+                default:
+                    return false;
+            }
+
+            count++;
+        }
+
+        // Pass 2: write.
+        buffer.EnsureSpace(bound);
+        var b = buffer.Data;
+        var p = buffer.Length;
+        ids.Trace(span.TraceId, out var traceHigh, out var traceLow);
+        b[p++] = NextI64;
+        p = VarInt(b, p, ZigZag(traceLow));
+        b[p++] = NextI64;
+        p = VarInt(b, p, ZigZag(traceHigh));
+        b[p++] = NextI64;
+        p = VarInt(b, p, ZigZag(JaegerIds.ToLong(span.SpanId)));
+        b[p++] = NextI64;
+        p = VarInt(b, p, ZigZag(ids.Parent(span.ParentSpanId)));
+        b[p++] = NextString;
+        p = String(b, p, name);
+        b[p++] = Flags;
+        b[p++] = (span.ActivityTraceFlags & ActivityTraceFlags.Recorded) != 0 ? (byte)2 : (byte)0;
+        b[p++] = NextI64;
+        p = VarInt(b, p, ZigZag(JaegerIds.ToEpochMicroseconds(span.StartTimeUtc)));
+        b[p++] = NextI64;
+        p = VarInt(b, p, ZigZag(span.Duration.Ticks / 10));
+
+        if (count > 0)
+        {
+            b[p++] = NextList;
+            if (count <= 14)
+            {
+                b[p++] = (byte)((count << 4) | StructListOf);
+            }
+            else
+            {
+                b[p++] = 0xF0 | StructListOf;
+                p = VarInt(b, p, (ulong)count);
+            }
+
+            foreach (var tag in span.EnumerateTagObjects())
+            {
+                var value = tag.Value;
+                if (value is null) continue;
+                b[p++] = NextString;
+                p = String(b, p, tag.Key);
+                b[p++] = NextI32;
+                switch (value)
+                {
+                    case string s:
+                        b[p++] = TypeString;
+                        b[p++] = NextString;
+                        p = String(b, p, s);
+                        break;
+                    case int i:
+                        b[p++] = TypeLong;
+                        b[p++] = TagLong;
+                        p = VarInt(b, p, ZigZag(i));
+                        break;
+                    case long l:
+                        b[p++] = TypeLong;
+                        b[p++] = TagLong;
+                        p = VarInt(b, p, ZigZag(l));
+                        break;
+                    case double d:
+                        b[p++] = TypeDouble;
+                        b[p++] = TagDouble;
+                        BinaryPrimitives.WriteInt64LittleEndian(b.AsSpan(p, 8), BitConverter.DoubleToInt64Bits(d));
+                        p += 8;
+                        break;
+                    case bool flag:
+                        b[p++] = TypeBool;
+                        b[p++] = flag ? TagBoolTrue : TagBoolFalse;
+                        break;
+                }
+
+                b[p++] = 0; // Tag stop
+            }
+
+            p = derived.Write(b, p);
+        }
+
+        b[p++] = 0; // Span stop
+        buffer.Length = p;
+        return true;
+    }
+
+    /// <summary>Writes a string tag (<c>vType</c> STRING) that is known to fit; the derived tags use it.</summary>
+    public static int StringTag(byte[] b, int p, string key, string value)
+    {
+        b[p++] = NextString;
+        p = String(b, p, key);
+        b[p++] = NextI32;
+        b[p++] = TypeString;
+        b[p++] = NextString;
+        p = String(b, p, value);
+        b[p++] = 0;
+        return p;
+    }
+
+    /// <summary>Writes a bool tag (<c>vType</c> BOOL).</summary>
+    public static int BoolTag(byte[] b, int p, string key, bool value)
+    {
+        b[p++] = NextString;
+        p = String(b, p, key);
+        b[p++] = NextI32;
+        b[p++] = TypeBool;
+        b[p++] = value ? TagBoolTrue : TagBoolFalse;
+        b[p++] = 0;
+        return p;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> certainly encodes to at most <paramref name="maxBytes"/>
+    /// (3 bytes a char at most), and is short enough for the fast path at all (so the byte bound
+    /// of a span cannot overflow).
+    /// </summary>
+    public static bool Fits(string value, int maxBytes) => value.Length <= Math.Min(maxBytes, MaxFastBytes) / 3;
+
+    private static bool HasAny(Activity span)
+    {
+        foreach (var _ in span.EnumerateLinks()) return true;
+        foreach (var _ in span.EnumerateEvents()) return true;
+        return false;
+    }
+
+    private static ulong ZigZag(long value) => CompactVarInt.ZigZag(value);
+
+    private static int String(byte[] b, int p, string value)
+    {
+        if (value.Length <= 127 / 3)
+        {
+            // At most 127 bytes: a one-byte length, filled in after encoding.
+            var written = Utf8Text.Encode(value, b, p + 1);
+            b[p] = (byte)written;
+            return p + 1 + written;
+        }
+
+        var length = Utf8Text.Measure(value, int.MaxValue, out _);
+        p = VarInt(b, p, (ulong)length);
+        return p + Utf8Text.Encode(value, b, p);
+    }
+
+    private static int VarInt(byte[] b, int p, ulong value) => CompactVarInt.Write(b, p, value);
+}
