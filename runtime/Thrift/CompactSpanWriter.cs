@@ -43,7 +43,7 @@ internal static class CompactSpanWriter
     {
         // Pass 1: is it common, how many tags, how many bytes at most.
         var name = span.DisplayName;
-        if (!derived.CanWriteCompact(maxValueBytes) || !Fits(name, int.MaxValue) || HasAny(span)) return false;
+        if (!derived.CanWriteCompact(maxValueBytes) || !Fits(name, maxValueBytes) || HasAny(span)) return false;
         var bound = SpanOverhead + 3 * name.Length + derived.MaxCompactLength;
         var count = derived.Count;
         foreach (var tag in span.EnumerateTagObjects())
