@@ -10,7 +10,7 @@ namespace Instrumentation.Generator.Parsing;
 internal static class BlockParser
 {
     public static bool IsTracingBlock(IMethodSymbol method) =>
-        method.Name == "Block" && method.ContainingType?.ToDisplayString() == "Instrumentation.Tracing";
+        method.Name == "Block" && method.ContainingType is { } type && TracedSymbols.IsNamed(type, "Instrumentation.Tracing");
 
     public static ParseResult? Parse(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {

@@ -60,12 +60,15 @@ internal static class CallSiteParser
         var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
         if (interceptable is null) return null;
 
-        var target = TargetMethodBuilder.Build(called, traced, onMethod, model.Compilation, viaAccessor);
+        // Every call site of a method shares one model: build it once per method and compilation.
+        var target = TargetCache.GetValue(TracedSymbols.Definition(called), _ => TargetMethodBuilder.Build(called, traced, onMethod, model.Compilation, viaAccessor));
         var span = location.GetLineSpan();
         var sortKey = $"{span.Path}:{invocation.SpanStart:D9}";
         var display = $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
         return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display, TracedVia(called)));
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IMethodSymbol, TargetMethod> TargetCache = new();
 
     private static bool HasErrorType(IMethodSymbol method)
     {

@@ -62,7 +62,7 @@ internal static class DeclarationParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTagType, parameter.Locations.FirstOrDefault(), parameter.Name, parameter.Type.ToDisplayString()));
         }
 
-        var returnTag = method.GetReturnTypeAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TracedSymbols.TagAttributeName);
+        var returnTag = TracedSymbols.Find(method.GetReturnTypeAttributes(), TracedSymbols.TagAttributeName);
         if (returnTag is not null && !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), returnTag))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTagType, location, "return", TagTypes.ResultType(method.ReturnType).ToDisplayString()));
 

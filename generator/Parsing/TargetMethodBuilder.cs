@@ -113,7 +113,7 @@ internal static class TargetMethodBuilder
 
     private static string? ReturnTag(IMethodSymbol method)
     {
-        var tag = method.GetReturnTypeAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TracedSymbols.TagAttributeName);
+        var tag = TracedSymbols.Find(method.GetReturnTypeAttributes(), TracedSymbols.TagAttributeName);
         if (tag is null || method.RefKind != RefKind.None || !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), tag)) return null;
         return tag.ConstructorArguments.Length == 1 && tag.ConstructorArguments[0].Value is string name ? name : "return";
     }

@@ -66,8 +66,41 @@ internal static class TracedSymbols
     public static IMethodSymbol ImplementationOf(IMethodSymbol method) =>
         ExtensionImplementation?.GetValue(method) as IMethodSymbol ?? method;
 
-    public static AttributeData? Get(ISymbol symbol, string attributeName) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);
+    public static AttributeData? Get(ISymbol symbol, string attributeName) => Find(symbol.GetAttributes(), attributeName);
+
+    /// <summary>
+    /// The attribute of the given full name, compared part by part: this runs for every traced call,
+    /// and formatting each attribute's name as text would dominate the generator's time.
+    /// </summary>
+    public static AttributeData? Find(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, string fullName)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is { } type && IsNamed(type, fullName)) return attribute;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is the top-level type <paramref name="fullName"/> (namespace-qualified), without allocating.</summary>
+    public static bool IsNamed(INamedTypeSymbol type, string fullName)
+    {
+        if (type.ContainingType is not null || !fullName.EndsWith(type.Name, StringComparison.Ordinal)) return false;
+        var end = fullName.Length - type.Name.Length;
+        if (end == 0) return type.ContainingNamespace is null or { IsGlobalNamespace: true };
+        if (fullName[end - 1] != '.') return false;
+        end--;
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            var start = end - ns.Name.Length;
+            if (start < 0 || string.CompareOrdinal(fullName, start, ns.Name, 0, ns.Name.Length) != 0) return false;
+            if (start == 0) return ns.ContainingNamespace is null or { IsGlobalNamespace: true };
+            if (fullName[start - 1] != '.') return false;
+            end = start - 1;
+        }
+
+        return false;
+    }
 
     public static object? NamedArgument(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
@@ -103,5 +136,5 @@ internal static class TracedSymbols
         method.MethodKind == MethodKind.Ordinary
         && !method.IsImplicitlyDeclared
         && method.Name is not ("ToString" or "Equals" or "GetHashCode" or "Deconstruct" or "<Clone>$" or "PrintMembers")
-        && !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+        && Find(method.GetAttributes(), "System.Runtime.CompilerServices.CompilerGeneratedAttribute") is null;
 }
