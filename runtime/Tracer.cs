@@ -41,22 +41,18 @@ public sealed class Tracer : IDisposable
         }
 
         var sources = new ListenedSources(config.Sources);
-        var decision = new SamplingDecision(sampler);
+        // Started spans are counted where the sampler says yes, finished ones by the reporter's queue,
+        // so a traced call costs the app thread one counter increment and one enqueue, no more.
+        var decision = new SamplingDecision(sampler, counters.Started);
         var report = reporter;
         listener = new ActivityListener
         {
             ShouldListenTo = sources.ShouldListenTo,
             Sample = decision.Sample,
             SampleUsingParentId = decision.SampleUsingParentId,
-            ActivityStarted = span =>
-            {
-                if (span.Recorded) counters.Started.Increment();
-            },
             ActivityStopped = span =>
             {
-                if (!span.Recorded) return;
-                counters.Finished.Increment();
-                report.Report(span);
+                if (span.Recorded) report.Report(span);
             },
         };
         ActivitySource.AddActivityListener(listener);

@@ -9,7 +9,6 @@ namespace Instrumentation.Diagnostics;
 internal sealed class ReporterCounters
 {
     public readonly StripedCounter Started = new();
-    public readonly StripedCounter Finished = new();
     public readonly StripedCounter DroppedQueueFull = new();
 
     private long reported;
@@ -26,6 +25,18 @@ internal sealed class ReporterCounters
     public void AddReported(int spans) => Interlocked.Add(ref reported, spans);
     public void AddDroppedTooLarge() => Interlocked.Increment(ref droppedTooLarge);
     public void AddDroppedSendFailed(int spans) => Interlocked.Add(ref droppedSendFailed, spans);
+    /// <summary>Spans the reporter's queue accepted, ever; set by the remote reporter.</summary>
+    public System.Func<long>? EnqueuedTotal { get; set; }
+
+    private long refusedWhileClosing;
+
+    /// <summary>A span that finished while the tracer closed and found the queue sealed.</summary>
+    public void AddRefusedWhileClosing()
+    {
+        Interlocked.Increment(ref refusedWhileClosing);
+        AddDroppedOnClose(1);
+    }
+
     public void AddDroppedInvalid() => Interlocked.Increment(ref droppedInvalid);
     public void AddDroppedOnClose(long spans) => Interlocked.Add(ref droppedOnClose, spans);
     public void AddPacket(int bytes)
@@ -41,7 +52,9 @@ internal sealed class ReporterCounters
     public TracerCounters Snapshot() => new()
     {
         SpansStarted = Started.Value,
-        SpansFinished = Finished.Value,
+        // Every finished span is either enqueued or refused (queue full, or closing): counting it
+        // from those saves the app thread one interlocked increment per span.
+        SpansFinished = (EnqueuedTotal?.Invoke() ?? 0) + DroppedQueueFull.Value + Volatile.Read(ref refusedWhileClosing),
         SpansReported = Volatile.Read(ref reported),
         SpansDroppedQueueFull = DroppedQueueFull.Value,
         SpansDroppedTooLarge = Volatile.Read(ref droppedTooLarge),

@@ -41,6 +41,7 @@ internal sealed class RemoteReporter : IReporter
     public RemoteReporter(SpanBatcher batcher, IPacketTransport transport, ReporterCounters counters, ReporterConfiguration config)
     {
         queue = new SpanQueue(config.MaxQueueSize);
+        counters.EnqueuedTotal = () => queue.Enqueued;
         this.batcher = batcher;
         this.transport = transport;
         this.counters = counters;
@@ -56,7 +57,7 @@ internal sealed class RemoteReporter : IReporter
         if (position < 0)
         {
             // A span finishing while the tracer closes may find the queue sealed: count it, never lose it.
-            if (closing) counters.AddDroppedOnClose(1);
+            if (closing) counters.AddRefusedWhileClosing();
             else counters.DroppedQueueFull.Increment();
             wake.Set();
             return;

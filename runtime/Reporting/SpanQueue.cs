@@ -31,6 +31,16 @@ internal sealed class SpanQueue
     /// <summary>Spans waiting, as seen from the reporter thread.</summary>
     public long Count => Volatile.Read(ref tail.Value) - head;
 
+    /// <summary>Spans ever enqueued (only successful enqueues move the tail; sealing adds a fixed offset).</summary>
+    public long Enqueued
+    {
+        get
+        {
+            var position = Volatile.Read(ref tail.Value);
+            return position >= SealOffset ? position - SealOffset : position;
+        }
+    }
+
     /// <summary>Adds <paramref name="span"/>; returns its position, or -1 when the queue is full.</summary>
     public long TryEnqueue(Activity span)
     {

@@ -7,7 +7,7 @@ namespace Instrumentation.Sampling;
 /// The listener's sampling callbacks. The sampler decides only for roots; a span with a parent
 /// (local, or remote from propagated headers) follows the parent's sampled flag.
 /// </summary>
-internal sealed class SamplingDecision(ISampler sampler)
+internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnostics.StripedCounter started)
 {
     // const 0 creates no Activity at all (the cheapest "no"); other samplers keep an unrecorded
     // Activity so the trace id and the "not sampled" flag reach children and downstream services.
@@ -19,12 +19,10 @@ internal sealed class SamplingDecision(ISampler sampler)
         var parent = options.Parent;
         if (parent.TraceId != default)
         {
-            return (parent.TraceFlags & ActivityTraceFlags.Recorded) != 0
-                ? ActivitySamplingResult.AllDataAndRecorded
-                : ActivitySamplingResult.PropagationData;
+            return FollowParent(parent);
         }
 
-        return sampler.ShouldSample(options.TraceId) ? ActivitySamplingResult.AllDataAndRecorded : rootRejected;
+        return Decide(options.TraceId);
     }
 
     public ActivitySamplingResult SampleUsingParentId(ref ActivityCreationOptions<string> options)
@@ -32,11 +30,23 @@ internal sealed class SamplingDecision(ISampler sampler)
         // A W3C parent id arrives as text; anything else (hierarchical ids) starts a new root.
         if (options.Parent is { } parentId && ActivityContext.TryParse(parentId, null, out var parent))
         {
-            return (parent.TraceFlags & ActivityTraceFlags.Recorded) != 0
-                ? ActivitySamplingResult.AllDataAndRecorded
-                : ActivitySamplingResult.PropagationData;
+            return FollowParent(parent);
         }
 
-        return sampler.ShouldSample(options.TraceId) ? ActivitySamplingResult.AllDataAndRecorded : rootRejected;
+        return Decide(options.TraceId);
+    }
+
+    private ActivitySamplingResult FollowParent(ActivityContext parent)
+    {
+        if ((parent.TraceFlags & ActivityTraceFlags.Recorded) == 0) return ActivitySamplingResult.PropagationData;
+        started.Increment();
+        return ActivitySamplingResult.AllDataAndRecorded;
+    }
+
+    private ActivitySamplingResult Decide(ActivityTraceId traceId)
+    {
+        if (!sampler.ShouldSample(traceId)) return rootRejected;
+        started.Increment();
+        return ActivitySamplingResult.AllDataAndRecorded;
     }
 }
