@@ -7,7 +7,7 @@ namespace Instrumentation;
 /// </summary>
 public sealed class TracerCounters
 {
-    /// <summary>Sampled spans started on sources this tracer listens to.</summary>
+    /// <summary>Spans this tracer sampled on the sources it listens to: roots its sampler accepted and children of sampled parents.</summary>
     public long SpansStarted { get; init; }
 
     /// <summary>Sampled spans that ended and were handed to the reporter.</summary>
