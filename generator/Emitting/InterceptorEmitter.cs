@@ -38,23 +38,40 @@ internal static class InterceptorEmitter
 
         w.Open($"namespace {Namespace}")
             .Open("file static class TracedInterceptors")
-            .Line($"private static readonly global::System.Diagnostics.ActivitySource Source = global::Instrumentation.TracedSources.Create({Literal(settings.AssemblyName)});");
+            .Line($"internal static readonly global::System.Diagnostics.ActivitySource Source = global::Instrumentation.TracedSources.Create({Literal(settings.AssemblyName)});");
 
         var index = 0;
         foreach (var group in calls.GroupBy(c => c.Target.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            StartNextClassEvery(w, index);
             var sites = group.OrderBy(c => c.SortKey, StringComparer.Ordinal).ToList();
             EmitInterceptor(w, sites[0].Target, sites, $"{sites[0].Target.InterceptorName}_{index++}", settings);
         }
 
         foreach (var block in blocks.OrderBy(b => b.SortKey, StringComparer.Ordinal))
         {
+            StartNextClassEvery(w, index);
             EmitBlock(w, block, $"Block_{index++}", settings);
         }
 
         w.Close().Close();
         return w.ToString();
     }
+
+    /// <summary>
+    /// Interceptors are spread over classes of <see cref="InterceptorsPerClass"/>: the compiler
+    /// compiles the methods of different types in parallel, one type's methods one after another.
+    /// </summary>
+    private static void StartNextClassEvery(SourceWriter w, int index)
+    {
+        if (index == 0 || index % InterceptorsPerClass != 0) return;
+        w.Close()
+            .Line()
+            .Open($"file static class TracedInterceptors{index / InterceptorsPerClass}")
+            .Line("private static global::System.Diagnostics.ActivitySource Source => TracedInterceptors.Source;");
+    }
+
+    private const int InterceptorsPerClass = 100;
 
     private static void EmitInterceptor(SourceWriter w, TargetMethod m, IReadOnlyList<CallSite> sites, string name, GeneratorSettings settings)
     {
