@@ -10,7 +10,7 @@ namespace Instrumentation.Diagnostics;
 /// </summary>
 internal sealed class RateLimitedLog(ILogger logger, TimeSpan interval)
 {
-    private readonly long intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
+    private readonly long intervalTicks = StopwatchTime.Ticks(interval);
     private long nextAllowed = long.MinValue;
     private int suppressed;
 

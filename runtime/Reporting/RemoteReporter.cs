@@ -23,6 +23,7 @@ internal sealed class RemoteReporter : IReporter
     private const int WakeEvery = 1024;
 
     private readonly SpanQueue queue;
+    private readonly long wakeMask;
     private readonly SpanBatcher batcher;
     private readonly IPacketTransport transport;
     private readonly ReporterCounters counters;
@@ -42,6 +43,8 @@ internal sealed class RemoteReporter : IReporter
     {
         queue = new SpanQueue(config.MaxQueueSize);
         counters.EnqueuedTotal = () => queue.Enqueued;
+        // A small queue (Jaeger's classic 100) must wake the reporter long before it fills.
+        wakeMask = Math.Min(WakeEvery, Math.Max(1, queue.Capacity / 4)) - 1;
         this.batcher = batcher;
         this.transport = transport;
         this.counters = counters;
@@ -63,7 +66,7 @@ internal sealed class RemoteReporter : IReporter
             return;
         }
 
-        if ((position & (WakeEvery - 1)) == WakeEvery - 1) wake.Set();
+        if ((position & wakeMask) == wakeMask) wake.Set();
     }
 
     public bool Flush(TimeSpan timeout)
@@ -73,12 +76,12 @@ internal sealed class RemoteReporter : IReporter
         {
             var ticket = ++flushRequested;
             wake.Set();
-            var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            var deadline = Stopwatch.GetTimestamp() + StopwatchTime.Ticks(timeout);
             while (flushCompleted < ticket)
             {
                 var left = deadline - Stopwatch.GetTimestamp();
                 if (left <= 0 || !thread.IsAlive) return false;
-                Monitor.Wait(flushGate, TimeSpan.FromTicks(Math.Max(1, left * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+                Monitor.Wait(flushGate, StopwatchTime.Wait(left));
             }
 
             return true;
@@ -114,7 +117,7 @@ internal sealed class RemoteReporter : IReporter
         while (!closing)
         {
             var wait = nextFlush - Stopwatch.GetTimestamp();
-            if (wait > 0) wake.Wait(TimeSpan.FromTicks(Math.Max(1, wait * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+            if (wait > 0) wake.Wait(StopwatchTime.Wait(wait));
             wake.Reset();
 
             long requested;
@@ -188,5 +191,5 @@ internal sealed class RemoteReporter : IReporter
         }
     }
 
-    private static long IntervalTicks(TimeSpan interval) => (long)(interval.TotalSeconds * Stopwatch.Frequency);
+    private static long IntervalTicks(TimeSpan interval) => StopwatchTime.Ticks(interval);
 }
