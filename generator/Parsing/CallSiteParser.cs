@@ -39,7 +39,9 @@ internal static class CallSiteParser
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.StaticAbstract, location, shown, ReceiverText(invocation)));
         if (IsInExpressionTree(invocation, model, cancellationToken))
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionTree, location, shown));
-        if (called.MethodKind == MethodKind.Ordinary && !called.IsStatic
+        // Only an interface member can be called on an unconstrained type parameter (object's members are never
+        // traced), so only those calls pay for the operation tree.
+        if (called.MethodKind == MethodKind.Ordinary && !called.IsStatic && called.ContainingType.TypeKind == TypeKind.Interface
             && model.GetOperation(invocation, cancellationToken) is IInvocationOperation { Instance.Type: ITypeParameterSymbol { IsReferenceType: false } receiver })
         {
             // A constrained call mutates a struct T in place; the interceptor's interface-typed receiver would box a copy.
