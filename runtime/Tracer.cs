@@ -105,7 +105,7 @@ public sealed class Tracer : IDisposable
         var batcher = new SpanBatcher(format, maxPacketSize, serializer, transport, counters, log);
         IReporter remote = new RemoteReporter(batcher, transport, counters, config.Reporter);
         return config.Reporter.LogSpans
-            ? new CompositeReporter(remote, new LoggingReporter(loggerFactory.CreateLogger("Instrumentation.Spans")))
+            ? new CompositeReporter(remote, new LoggingReporter(config.LoggerFactory?.CreateLogger("Instrumentation.Spans") ?? ConsoleSpanLogger.Instance))
             : remote;
     }
 }

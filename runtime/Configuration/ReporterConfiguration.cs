@@ -19,7 +19,7 @@ public sealed class ReporterConfiguration
     /// <summary>Tag values (and log field values) longer than this many UTF-8 bytes are truncated.</summary>
     public const int DefaultMaxTagValueLength = 4096;
 
-    /// <summary>Writes one log line per finished span through the configured <c>ILoggerFactory</c>.</summary>
+    /// <summary>Writes one log line per finished span through the configured <c>ILoggerFactory</c> (to standard output when none is set).</summary>
     public bool LogSpans { get; set; }
 
     /// <summary>How often queued spans are sent when no packet filled up earlier. Default 1 s.</summary>
