@@ -126,7 +126,7 @@ internal static class InterceptorEmitter
         w.Open("try");
         if (isAsync)
         {
-            var returnTag = m.ReturnTagName is null ? string.Empty : ", " + Literal(m.ReturnTagName);
+            var returnTag = m.ReturnTagName is null ? string.Empty : ", " + Literal(m.ReturnTagName) + (m.ReturnTagAsText ? ", asText: true" : string.Empty);
             w.Line($"return global::Instrumentation.TracedCall.EndOnCompletion({span}, {call}{returnTag});");
         }
         else if (m.Shape == ReturnShape.Void)
@@ -135,7 +135,7 @@ internal static class InterceptorEmitter
         }
         else if (m.ReturnTagName is not null)
         {
-            w.Line($"return global::Instrumentation.TracedCall.Tag({span}, {Literal(m.ReturnTagName)}, {call});");
+            w.Line($"return global::Instrumentation.TracedCall.Tag({span}, {Literal(m.ReturnTagName)}, {call}{(m.ReturnTagAsText ? ", asText: true" : string.Empty)});");
         }
         else
         {

@@ -57,4 +57,5 @@ internal sealed record TargetMethod(
     string? FilePath,
     int LineNumber,
     string ReturnAttributes = "",
-    string? AccessorOf = null);
+    string? AccessorOf = null,
+    bool ReturnTagAsText = false);

@@ -38,7 +38,8 @@ internal static class TargetMethodBuilder
             FilePath: line?.Path,
             LineNumber: line is { } l ? l.StartLinePosition.Line + 1 : 0,
             ReturnAttributes: FlowAttributes.OfReturn(method, compilation),
-            AccessorOf: viaAccessor ? SymbolNames.Type(method.ContainingType) : null);
+            AccessorOf: viaAccessor ? SymbolNames.Type(method.ContainingType) : null,
+            ReturnTagAsText: ReturnTag(method) is not null && !TagTypes.IsSimple(TagTypes.ResultType(method.ReturnType)));
     }
 
     private static IEnumerable<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type)

@@ -31,10 +31,13 @@ public static class TracedCall
         return false;
     }
 
-    /// <summary>Sets <paramref name="name"/> to <paramref name="value"/> when the span is recorded; returns the value.</summary>
-    public static T Tag<T>(Activity? span, string name, T value)
+    /// <summary>
+    /// Sets <paramref name="name"/> to <paramref name="value"/> (or, with <paramref name="asText"/>,
+    /// to its <c>ToString()</c>, for <c>[Tag(UseToString = true)]</c>) when the span is recorded; returns the value.
+    /// </summary>
+    public static T Tag<T>(Activity? span, string name, T value, bool asText = false)
     {
-        if (span is { IsAllDataRequested: true }) span.SetTag(name, value);
+        if (span is { IsAllDataRequested: true }) SetResultTag(span, name, value, asText);
         return value;
     }
 
@@ -59,30 +62,30 @@ public static class TracedCall
     }
 
     /// <summary>As <see cref="EndOnCompletion{T}(Activity, Task{T})"/>, and tags the result as <paramref name="returnTag"/> on success.</summary>
-    public static Task<T> EndOnCompletion<T>(Activity span, Task<T> task, string returnTag)
+    public static Task<T> EndOnCompletion<T>(Activity span, Task<T> task, string returnTag, bool asText = false)
     {
         if (span.IsAllDataRequested)
         {
-            if (task.Status == TaskStatus.RanToCompletion) span.SetTag(returnTag, task.Result);
-            else if (!task.IsCompleted) task.ContinueWith(static (t, s) => TagResult(t, s), Tuple.Create(span, returnTag), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            if (task.Status == TaskStatus.RanToCompletion) SetResultTag(span, returnTag, task.Result, asText);
+            else if (!task.IsCompleted) task.ContinueWith(static (t, s) => TagResult(t, s), Tuple.Create(span, returnTag, asText), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }
 
         return EndOnCompletion(span, task);
     }
 
     /// <summary>As <see cref="EndOnCompletion{T}(Activity, ValueTask{T})"/>, and tags the result as <paramref name="returnTag"/> on success.</summary>
-    public static ValueTask<T> EndOnCompletion<T>(Activity span, ValueTask<T> task, string returnTag)
+    public static ValueTask<T> EndOnCompletion<T>(Activity span, ValueTask<T> task, string returnTag, bool asText = false)
     {
         if (task.IsCompletedSuccessfully)
         {
             // Reading the result consumes an IValueTaskSource-backed task: hand back the value, never
             // the task, so the caller's await does not read the source a second time.
             var result = task.Result;
-            if (span.IsAllDataRequested) span.SetTag(returnTag, result);
+            if (span.IsAllDataRequested) SetResultTag(span, returnTag, result, asText);
             return EndOnCompletion(span, new ValueTask<T>(result));
         }
 
-        return new ValueTask<T>(EndOnCompletion(span, task.AsTask(), returnTag));
+        return new ValueTask<T>(EndOnCompletion(span, task.AsTask(), returnTag, asText));
     }
 
     /// <summary>
@@ -118,9 +121,12 @@ public static class TracedCall
     // Registered before the ending continuation, so the tag is set before the span ends.
     private static void TagResult<T>(Task<T> task, object? state)
     {
-        var (span, tag) = (Tuple<Activity, string>)state!;
-        span.SetTag(tag, task.Result);
+        var (span, tag, asText) = (Tuple<Activity, string, bool>)state!;
+        SetResultTag(span, tag, task.Result, asText);
     }
+
+    private static void SetResultTag<T>(Activity span, string name, T value, bool asText) =>
+        span.SetTag(name, asText ? (value as object)?.ToString() : value);
 
     /// <summary>Traces an iterator's enumeration (first <c>MoveNext</c> to <c>Dispose</c>) instead of the call that created it.</summary>
     public static System.Collections.Generic.IEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IEnumerable<T> sequence) =>

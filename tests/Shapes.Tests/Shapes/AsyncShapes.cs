@@ -97,6 +97,18 @@ public static class AsyncWork
     public static ValueTask<int> TaggedValue(int value) => new(value);
 
     [Traced]
+    [return: Tag("endpoint", UseToString = true)]
+    public static async Task<Uri> EndpointAsync(string host)
+    {
+        await Task.Yield();
+        return new Uri($"https://{host}/api");
+    }
+
+    [Traced]
+    [return: Tag(UseToString = true)]
+    public static Uri Endpoint(string host) => new($"https://{host}/api");
+
+    [Traced]
     public static ValueTask<int> FromSource(OnceValueTaskSource<int> source) => source.Task;
 
     [Traced]
@@ -279,6 +291,18 @@ public sealed class AsyncShapeTests
 
         Assert.Equal(11, capture.Ended("AsyncWork.TaggedAsync").GetTagItem("return"));
         Assert.Equal(12, capture.Single("AsyncWork.TaggedValue").GetTagItem("answer"));
+    }
+
+    [Fact]
+    public async Task Results_opted_in_with_UseToString_are_tagged_as_their_text()
+    {
+        using var capture = SpanCapture.Start();
+
+        Assert.Equal(new Uri("https://a.example/api"), await AsyncWork.EndpointAsync("a.example"));
+        Assert.Equal(new Uri("https://b.example/api"), AsyncWork.Endpoint("b.example"));
+
+        Assert.Equal("https://a.example/api", capture.Ended("AsyncWork.EndpointAsync").GetTagItem("endpoint"));
+        Assert.Equal("https://b.example/api", capture.Single("AsyncWork.Endpoint").GetTagItem("return"));
     }
 
     [Fact]
