@@ -22,7 +22,8 @@ internal static class CallSiteParser
         var model = context.SemanticModel;
         var name = InvokedName(invocation)!;
         if (!TracedNameIndex.For(model.Compilation).MayBeTraced(name)) return null;
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol symbol) return null;
+        var info = model.GetSymbolInfo(invocation, cancellationToken);
+        if (info.Symbol is not IMethodSymbol symbol) return LateBound(invocation, info);
         var called = TracedSymbols.ImplementationOf(symbol);
 
         if (name == "Block" && BlockParser.IsTracingBlock(called))
@@ -33,6 +34,8 @@ internal static class CallSiteParser
 
         var shown = called.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         var location = invocation.GetLocation();
+        if (model.GetTypeInfo(invocation, cancellationToken).Type is { TypeKind: TypeKind.Dynamic })
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, DynamicCall));
         if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.BaseCall, location, shown));
         if (called.IsStatic && (called.IsAbstract || called.IsVirtual) && called.ContainingType.TypeKind == TypeKind.Interface)
@@ -115,6 +118,19 @@ internal static class CallSiteParser
         }
 
         return keys.ToEquatableArray();
+    }
+
+    private const string DynamicCall = "it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types)";
+
+    /// <summary>A <c>dynamic</c> call that would reach a traced method is bound at run time: nothing to intercept.</summary>
+    private static ParseResult? LateBound(InvocationExpressionSyntax invocation, SymbolInfo info)
+    {
+        if (info.CandidateReason != CandidateReason.LateBound) return null;
+        var traced = info.CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault(m => TracedSymbols.FindTraced(m) is not null);
+        return traced is null
+            ? null
+            : ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, invocation.GetLocation(),
+                traced.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), DynamicCall));
     }
 
     /// <summary>The method name as written at the call, or null for shapes that are not named calls.</summary>

@@ -412,6 +412,31 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void TRC011_dynamic_call_of_a_traced_method()
+    {
+        var run = GeneratorHarness.Run("/src/Late.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Api
+            {
+                [Traced]
+                public int Get(int id) => id;
+
+                public static object Use(Api api, dynamic id) => api.Get(id);
+
+                public static int Typed(Api api) => api.Get(2);
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC011 Warning /src/Late.cs(10,54)-(10,65): The call to 'Api.Get(int)' is not traced: it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types). Put 'using var span = Tracing.Block();' inside the method instead.");
+        Assert.NotNull(Inspect.InterceptorOf(run, "api.Get(2)"));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
     public void TRC012_traced_operator_and_accessor()
     {
         var run = GeneratorHarness.Run("/src/Money.cs", """
