@@ -23,13 +23,7 @@ public static class Tracing
         [CallerLineNumber] int line = 0)
     {
         var span = BlockSource.StartActivity(name ?? DefaultName(member, file, line));
-        if (span is { IsAllDataRequested: true })
-        {
-            span.SetTag("code.function.name", member);
-            span.SetTag("code.file.path", file);
-            span.SetTag("code.line.number", line);
-        }
-
+        if (span is { IsAllDataRequested: true }) TracedMethod.SetCodeTags(span, member, file, line);
         return span;
     }
 

@@ -16,6 +16,7 @@ internal static class TargetMethodBuilder
         var typeParameters = ContainingTypeParameters(method.ContainingType).Concat(method.TypeParameters).ToList();
         var receiver = ReceiverOf(method);
         var returnShape = ShapeOf(method, compilation);
+        var returnTag = ReturnTag(method);
         var location = method.Locations.FirstOrDefault(l => l.IsInSource);
         var line = location?.GetLineSpan();
 
@@ -33,13 +34,13 @@ internal static class TargetMethodBuilder
             ReturnModifier: method.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty },
             Shape: returnShape,
             Parameters: method.Parameters.Select((p, i) => Parameter(p, i == 0 && method.IsExtensionMethod, compilation)).ToEquatableArray(),
-            ReturnTagName: ReturnTag(method),
+            ReturnTagName: returnTag,
             FunctionName: method.ContainingType.ToDisplayString() + "." + method.Name,
             FilePath: line?.Path,
             LineNumber: line is { } l ? l.StartLinePosition.Line + 1 : 0,
             ReturnAttributes: FlowAttributes.OfReturn(method, compilation),
             AccessorOf: viaAccessor ? SymbolNames.Type(method.ContainingType) : null,
-            ReturnTagAsText: ReturnTag(method) is not null && !TagTypes.IsSimple(TagTypes.ResultType(method.ReturnType)));
+            ReturnTagAsText: returnTag is not null && !TagTypes.IsSimple(TagTypes.ResultType(method.ReturnType)));
     }
 
     private static IEnumerable<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type)

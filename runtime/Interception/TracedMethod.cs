@@ -47,14 +47,6 @@ public sealed class TracedMethod
         return span;
     }
 
-    /// <summary>Starts the span as a child of an explicit (for example extracted) parent context.</summary>
-    public Activity? Start(ActivityContext parent)
-    {
-        var span = Source.StartActivity(OperationName, Kind, parent);
-        SetCodeTags(span);
-        return span;
-    }
-
     /// <summary>Starts a <c>Tracing.Block</c> span: the given name, or the compile-time default when null.</summary>
     public Activity? StartBlock(string? operationName)
     {
@@ -63,11 +55,14 @@ public sealed class TracedMethod
         return span;
     }
 
-    private void SetCodeTags(Activity? span)
+    private void SetCodeTags(Activity? span) => SetCodeTags(span, FunctionName, FilePath, lineNumber);
+
+    /// <summary>The <c>code.*</c> tags, on recorded spans only; no tags without a function name.</summary>
+    internal static void SetCodeTags(Activity? span, string? functionName, string? filePath, object? lineNumber)
     {
-        if (span is not { IsAllDataRequested: true } || FunctionName is null) return;
-        span.SetTag("code.function.name", FunctionName);
-        if (FilePath is not null) span.SetTag("code.file.path", FilePath);
+        if (span is not { IsAllDataRequested: true } || functionName is null) return;
+        span.SetTag("code.function.name", functionName);
+        if (filePath is not null) span.SetTag("code.file.path", filePath);
         if (lineNumber is not null) span.SetTag("code.line.number", lineNumber);
     }
 }

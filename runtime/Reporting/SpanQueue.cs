@@ -28,9 +28,6 @@ internal sealed class SpanQueue
 
     public int Capacity => slots.Length;
 
-    /// <summary>Spans waiting, as seen from the reporter thread.</summary>
-    public long Count => Volatile.Read(ref tail.Value) - head;
-
     /// <summary>Spans ever enqueued (only successful enqueues move the tail; sealing adds a fixed offset).</summary>
     public long Enqueued
     {

@@ -1,6 +1,5 @@
-using System;
-using System.Buffers.Binary;
 using System.Diagnostics;
+using Instrumentation.Thrift;
 
 namespace Instrumentation.Sampling;
 
@@ -25,9 +24,7 @@ internal sealed class ProbabilisticSampler : ISampler
 
     public bool ShouldSample(ActivityTraceId traceId)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        traceId.CopyTo(bytes);
-        var low = BinaryPrimitives.ReadUInt64BigEndian(bytes.Slice(8));
-        return (low & MaxRandomNumber) < boundary || boundary == MaxRandomNumber;
+        JaegerIds.Split(traceId, out _, out var low);
+        return ((ulong)low & MaxRandomNumber) < boundary || boundary == MaxRandomNumber;
     }
 }

@@ -41,8 +41,6 @@ internal sealed class SpanBatcher
         listHeaderWriter = format.CreateWriter(listHeader);
     }
 
-    public int PendingSpans => count;
-
     public void Append(Activity span)
     {
         var start = packet.Length;
