@@ -12,8 +12,9 @@ trap 'rm -rf "$work"' EXIT
 
 python3 "$repo/benchmarks/BuildTime/make_project.py" "$work/src" "$methods" "$sites"
 
-make_csproj() { # $1 = dir, $2 = with generator (true/false)
-  local analyzer=""
+make_csproj() { # $1 = dir, $2 = with generator (true/false), $3 = extra source file (optional)
+  local analyzer="" extra=""
+  if [ -n "${3:-}" ]; then extra="<Compile Include=\"$3\" />"; fi
   if [ "$2" = true ]; then
     analyzer="<ProjectReference Include=\"$repo/generator/Instrumentation.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
   fi
@@ -30,6 +31,7 @@ make_csproj() { # $1 = dir, $2 = with generator (true/false)
   </PropertyGroup>
   <ItemGroup>
     <Compile Include="$work/src/*.cs" />
+    $extra
     <ProjectReference Include="$repo/runtime/Instrumentation.csproj" />
     $analyzer
   </ItemGroup>
@@ -40,8 +42,13 @@ XML
 make_csproj "$work/with" true
 make_csproj "$work/without" false
 # Warm up: restore and build the runtime and generator once, so only the project's compile is timed.
-dotnet build "$work/with" -c Release -v q -nologo >/dev/null
+dotnet build "$work/with" -c Release -v q -nologo -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/generated" >/dev/null
 dotnet build "$work/without" -c Release -v q -nologo >/dev/null
+# The floor of any interceptor generator: its attributes and one method per target, compiled as
+# plain source with no generator and no span code (see interceptor_floor.py).
+python3 "$repo/benchmarks/BuildTime/interceptor_floor.py" "$(find "$work/generated" -name '*.g.cs' | head -1)" "$work/floor.cs"
+make_csproj "$work/floor" false "$work/floor.cs"
+dotnet build "$work/floor" -c Release -v q -nologo >/dev/null
 
 time_build() {
   local start end
@@ -51,14 +58,17 @@ time_build() {
   echo "$end - $start" | bc -l
 }
 
-with=(); without=()
+with=(); without=(); floor=()
 for i in $(seq "$runs"); do
   without+=("$(time_build "$work/without")")
   with+=("$(time_build "$work/with")")
+  floor+=("$(time_build "$work/floor")")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 w=$(median "${with[@]}"); wo=$(median "${without[@]}")
 echo "methods=$methods sites=$sites runs=$runs"
 echo "without generator: ${without[*]} s (median $wo)"
 echo "with generator:    ${with[*]} s (median $w)"
-echo "ratio: $(echo "$w / $wo" | bc -l | cut -c1-5)x"
+f=$(median "${floor[@]}")
+echo "interceptor floor (attributes + empty methods as plain source, no generator): ${floor[*]} s (median $f)"
+echo "ratio: $(echo "$w / $wo" | bc -l | cut -c1-5)x; floor ratio: $(echo "$f / $wo" | bc -l | cut -c1-5)x"

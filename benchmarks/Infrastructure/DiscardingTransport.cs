@@ -1,0 +1,13 @@
+using Instrumentation.Senders;
+
+namespace Instrumentation.Benchmarks.Infrastructure;
+
+/// <summary>Accepts every packet and sends nothing: isolates serialization from the kernel's UDP send.</summary>
+internal sealed class DiscardingTransport : IPacketTransport
+{
+    public bool TrySend(byte[] buffer, int offset, int count) => true;
+
+    public void Dispose()
+    {
+    }
+}
