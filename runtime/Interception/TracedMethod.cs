@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 
@@ -44,6 +45,33 @@ public sealed class TracedMethod
     {
         var span = Source.StartActivity(OperationName, Kind);
         SetCodeTags(span);
+        return span;
+    }
+
+    /// <summary>
+    /// Starts a consumer/server span whose parent is the context found in <paramref name="carrier"/>
+    /// (its baggage included); without one, the span is a child of <see cref="Activity.Current"/>.
+    /// </summary>
+    public Activity? StartConsumer(IEnumerable<KeyValuePair<string, string>>? carrier)
+    {
+        var parent = TraceContext.Extract(carrier);
+        if (parent == default) return Start();
+
+        var span = Source.StartActivity(OperationName, Kind, parent);
+        if (span is null) return null;
+        foreach (var item in TraceContext.ExtractBaggage(carrier)) span.AddBaggage(item.Key, item.Value);
+        SetCodeTags(span);
+        return span;
+    }
+
+    /// <summary>
+    /// Starts a producer/client span and writes its context into <paramref name="carrier"/>, so the
+    /// receiver continues the trace. When nobody listens, the current context (if any) is written.
+    /// </summary>
+    public Activity? StartProducer(IDictionary<string, string>? carrier)
+    {
+        var span = Start();
+        TraceContext.Inject(span, carrier);
         return span;
     }
 
