@@ -11,7 +11,8 @@ namespace Instrumentation.Generator;
 
 /// <summary>
 /// Pipeline wiring only: parse call sites, blocks, method groups and declarations into equatable
-/// models, then emit one interceptor file and, from a separate output, the diagnostics.
+/// models, then emit one interceptor file, one file of interface decorators and, from a separate
+/// output, the diagnostics.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TracedGenerator : IIncrementalGenerator
@@ -23,6 +24,7 @@ public sealed class TracedGenerator : IIncrementalGenerator
         public const string CallSites = nameof(CallSites);
         public const string MethodGroups = nameof(MethodGroups);
         public const string Declarations = nameof(Declarations);
+        public const string Decorators = nameof(Decorators);
         public const string Collected = nameof(Collected);
     }
 
@@ -31,8 +33,8 @@ public sealed class TracedGenerator : IIncrementalGenerator
     {
         var settings = context.ParseOptionsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Combine(context.CompilationProvider.Select((c, _) => c.AssemblyName))
-            .Select((input, _) => SettingsParser.Parse(input.Left.Left, input.Left.Right.GlobalOptions, input.Right))
+            .Combine(context.CompilationProvider.Select((c, _) => (c.AssemblyName, SettingsParser.HasDependencyInjection(c))))
+            .Select((input, _) => SettingsParser.Parse(input.Left.Left, input.Left.Right.GlobalOptions, input.Right.AssemblyName, input.Right.Item2))
             .WithTrackingName(Steps.Settings);
 
         var calls = context.SyntaxProvider
@@ -51,12 +53,20 @@ public sealed class TracedGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(TracedSymbols.TracedAttributeName, DeclarationParser.IsCandidate, DeclarationParser.Parse)
             .WithTrackingName(Steps.Declarations);
 
+        var decorators = context.SyntaxProvider
+            .ForAttributeWithMetadataName(TracedSymbols.TracedAttributeName, DecoratorParser.IsCandidate, DecoratorParser.Parse)
+            .Where(d => d is not null)
+            .Select((d, _) => d!)
+            .WithTrackingName(Steps.Decorators);
+
         var collected = calls.Collect()
             .Combine(methodGroups.Collect())
             .Combine(declarations.Collect())
+            .Combine(decorators.Collect())
             .Combine(settings)
             .Select((input, _) => new Collected(
-                input.Left.Left.Left.ToEquatableArray(),
+                input.Left.Left.Left.Left.ToEquatableArray(),
+                input.Left.Left.Left.Right.ToEquatableArray(),
                 input.Left.Left.Right.ToEquatableArray(),
                 input.Left.Right.ToEquatableArray(),
                 input.Right))
@@ -67,8 +77,9 @@ public sealed class TracedGenerator : IIncrementalGenerator
             if (c.Settings.CannotHostReason is not null) return;
             var sites = c.Calls.Where(r => r.Call is not null).Select(r => r.Call!).ToList();
             var blocks = c.Calls.Where(r => r.Block is not null).Select(r => r.Block!).ToList();
-            if (sites.Count == 0 && blocks.Count == 0) return;
-            spc.AddSource(InterceptorEmitter.HintName, InterceptorEmitter.Emit(sites, blocks, c.Settings));
+            if (sites.Count > 0 || blocks.Count > 0) spc.AddSource(InterceptorEmitter.HintName, InterceptorEmitter.Emit(sites, blocks, c.Settings));
+            var decorated = c.Decorators.Where(d => d.Problem is null).ToList();
+            if (decorated.Count > 0) spc.AddSource(DecoratorEmitter.HintName, DecoratorEmitter.Emit(decorated, c.Settings));
         });
 
         // The compilation is joined only here, after every cached step, to place diagnostics in their
@@ -98,6 +109,7 @@ public sealed class TracedGenerator : IIncrementalGenerator
         foreach (var d in c.Calls.Where(r => r.Diagnostic is not null).Select(r => r.Diagnostic!)) yield return d;
         foreach (var d in c.MethodGroups) yield return d;
         foreach (var d in c.Declarations.SelectMany(d => d.Diagnostics)) yield return d;
+        foreach (var d in c.Decorators.Where(d => d.Problem is not null)) yield return d.Problem!;
 
         var called = new HashSet<string>(c.Calls.Where(r => r.Call is not null).SelectMany(r => r.Call!.TracedVia.Append(r.Call!.Target.Key)));
         foreach (var method in c.Declarations.SelectMany(d => d.Methods))
@@ -110,5 +122,6 @@ public sealed class TracedGenerator : IIncrementalGenerator
         EquatableArray<ParseResult> Calls,
         EquatableArray<DiagnosticInfo> MethodGroups,
         EquatableArray<DeclaredMethods> Declarations,
+        EquatableArray<DecoratorModel> Decorators,
         GeneratorSettings Settings);
 }

@@ -69,9 +69,30 @@ internal static class DiagnosticDescriptors
         "[Traced] on '{0}' has no effect: only ordinary methods are called by name and can be intercepted. Move the work into a method marked [Traced], or put 'using var span = Tracing.Block();' inside it.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnusableCarrier = Create(
+        "TRC013", "[TraceContext] parameter has a type the span cannot use",
+        "[TraceContext] on '{0}' of '{1}' is ignored: a {2} span needs a carrier of type '{3}' to {4}, and '{5}' is not one. Change the parameter's type, or remove [TraceContext] and call '{6}' with a callback inside 'using var span = Tracing.Block();'.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CarrierWithoutEffect = Create(
+        "TRC014", "[TraceContext] has no effect on this method",
+        "[TraceContext] on '{0}' of '{1}' has no effect: {2}.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SeveralCarriers = Create(
+        "TRC015", "More than one [TraceContext] parameter",
+        "'{0}' has more than one [TraceContext] parameter ({1}), so its span uses none of them. Keep [TraceContext] on the one parameter that carries the trace context.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoDecorator = Create(
+        "TRC016", "No decorator is generated for a [Traced] interface",
+        "No decorator is generated for '{0}': {1}. Calls through the interface in this assembly are still traced; for calls made elsewhere (frameworks, other assemblies), put 'using var span = Tracing.Block();' inside the implementations.",
+        DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         BaseCall, ExpressionTree, MethodGroup, StaticAbstract, Inaccessible, NoCallSites, AsyncVoid, CannotHost, LocalFunction, UnsupportedTagType, UnsupportedShape, NotAMethodCall,
+        UnusableCarrier, CarrierWithoutEffect, SeveralCarriers, NoDecorator,
     ];
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -85,12 +85,8 @@ internal static class InterceptorEmitter
             w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({site.LocationVersion}, {Literal(site.LocationData)})] // {site.DisplayLocation}");
         }
 
-        // The receiver, span and exception get names no parameter of the target uses (a parameter may be called "span" or "e").
-        var taken = new HashSet<string>(m.Parameters.Select(p => p.Name.TrimStart('@')));
-        string Fresh(string wanted) => taken.Contains(wanted.TrimStart('@')) ? Fresh(wanted + "_") : wanted;
-        var self = Fresh("@this");
-        var span = Fresh("span");
-        var error = Fresh("e");
+        var names = SpanBody.NamesFor(m, "@this");
+        var self = names.Receiver;
 
         var parameters = new List<string>();
         if (m.Receiver != ReceiverKind.None)
@@ -99,61 +95,20 @@ internal static class InterceptorEmitter
             parameters.Add($"{modifier}{m.ReceiverType} {self}");
         }
 
-        parameters.AddRange(m.Parameters.Select(p => $"{p.Attributes}{(p.IsParams ? "params " : string.Empty)}{(p.Modifier.Length > 0 ? p.Modifier + " " : string.Empty)}{p.Type} {p.Name}"));
+        parameters.AddRange(m.Parameters.Select(SpanBody.Declaration));
         if (m.ReturnAttributes.Length > 0) w.Line(m.ReturnAttributes.TrimEnd());
         w.Open($"internal static {m.ReturnModifier}{m.ReturnType} {name}{m.TypeParameters}({string.Join(", ", parameters)}){m.Constraints}");
 
-        var target = m.Receiver != ReceiverKind.None && m.CallTarget.StartsWith("@this.", StringComparison.Ordinal) ? self + m.CallTarget.Substring("@this".Length) : m.CallTarget;
-        var call = $"{target}({string.Join(", ", m.Parameters.Select(Argument))})";
+        // Through an interface, the receiver may be a generated decorator: mark the call as traced here.
+        var receiver = m.MarksReceiver ? $"global::Instrumentation.TracedHandoff.Mark({self})" : self;
+        var call = SpanBody.Call(m, receiver);
         if (m.AccessorOf is not null)
         {
             var receiverArgument = m.Receiver switch { ReceiverKind.None => "default!", ReceiverKind.Ref => "ref " + self, _ => self };
-            call = $"{name}_Call({string.Join(", ", new[] { receiverArgument }.Concat(m.Parameters.Select(Argument)))})";
-        }
-        if (m.Shape is ReturnShape.Enumerable or ReturnShape.AsyncEnumerable)
-        {
-            // The iterator's own code runs on enumeration: the span starts at the first MoveNext.
-            w.Line($"return global::Instrumentation.TracedCall.TraceEnumeration({descriptor}, {call});");
-            w.Close();
-            return;
+            call = $"{name}_Call({string.Join(", ", new[] { receiverArgument }.Concat(m.Parameters.Select(SpanBody.Argument)))})";
         }
 
-        w.Line($"var {span} = {descriptor}.Start();");
-        var isAsync = m.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
-        if (isAsync) w.Line($"if ({span} is null) return {call};");
-        EmitParameterTags(w, m, isAsync, span);
-
-        w.Open("try");
-        if (isAsync)
-        {
-            var returnTag = m.ReturnTagName is null ? string.Empty : ", " + Literal(m.ReturnTagName) + (m.ReturnTagAsText ? ", asText: true" : string.Empty);
-            w.Line($"return global::Instrumentation.TracedCall.EndOnCompletion({span}, {call}{returnTag});");
-        }
-        else if (m.Shape == ReturnShape.Void)
-        {
-            w.Line(call + ";");
-        }
-        else if (m.ReturnTagName is not null)
-        {
-            w.Line($"return global::Instrumentation.TracedCall.Tag({span}, {Literal(m.ReturnTagName)}, {call}{(m.ReturnTagAsText ? ", asText: true" : string.Empty)});");
-        }
-        else
-        {
-            w.Line($"return {(m.ReturnModifier.Length > 0 ? "ref " : string.Empty)}{call};");
-        }
-
-        w.Close();
-        var fail = isAsync ? "FailAndEnd" : "Fail";
-        w.Open($"catch (global::System.Exception {error}) when (global::Instrumentation.TracedCall.{fail}({span}, {error}))")
-            .Line("throw;")
-            .Close();
-        if (!isAsync)
-        {
-            w.Open("finally")
-                .Line($"{span}?.Dispose();")
-                .Close();
-        }
-
+        SpanBody.Emit(w, m, descriptor, call, names);
         w.Close();
     }
 
@@ -168,19 +123,6 @@ internal static class InterceptorEmitter
         w.Line();
     }
 
-    private static void EmitParameterTags(SourceWriter w, TargetMethod m, bool spanKnownNotNull, string span)
-    {
-        var tagged = m.Parameters.Where(p => p.TagName is not null && !p.Modifier.Contains("out")).ToList();
-        if (tagged.Count == 0) return;
-        w.Open(spanKnownNotNull ? $"if ({span}.IsAllDataRequested)" : $"if ({span} is {{ IsAllDataRequested: true }})");
-        foreach (var p in tagged)
-        {
-            w.Line($"{span}.SetTag({Literal(p.TagName!)}, {(p.TagAsText ? TagText(p) : p.Name)});");
-        }
-
-        w.Close();
-    }
-
     private static void EmitBlock(SourceWriter w, BlockSite block, string name, GeneratorSettings settings)
     {
         var descriptor = name + "_Span";
@@ -191,27 +133,18 @@ internal static class InterceptorEmitter
         w.Line($"internal static global::System.Diagnostics.Activity? {name}(string? name, string member, string file, int line) => {descriptor}.StartBlock(name);");
     }
 
-    private static string NewDescriptor(string operationName, int kind, string? functionName, string? filePath, int line, GeneratorSettings settings)
+    private static string NewDescriptor(string operationName, int kind, string? functionName, string? filePath, int line, GeneratorSettings settings) =>
+        $"new(Source, {DescriptorArguments(operationName, kind, functionName, filePath, line, settings)})";
+
+    /// <summary>The <c>TracedMethod</c> constructor's arguments after the source: name, kind and (when on) code location.</summary>
+    internal static string DescriptorArguments(string operationName, int kind, string? functionName, string? filePath, int line, GeneratorSettings settings)
     {
         var kindText = "global::System.Diagnostics.ActivityKind." + (kind >= 0 && kind < KindNames.Length ? KindNames[kind] : "Internal");
         var code = settings.CodeTags && functionName is not null
             ? $", {Literal(functionName)}, {(filePath is null ? "null" : Literal(filePath))}, {line}"
             : string.Empty;
-        return $"new(Source, {Literal(operationName)}, {kindText}{code})";
+        return $"{Literal(operationName)}, {kindText}{code}";
     }
 
-    private static string Argument(ParameterModel p)
-    {
-        var modifier = p.Modifier.Replace("this", string.Empty).Replace("scoped", string.Empty).Trim();
-        modifier = modifier == "ref readonly" ? "in" : modifier;
-        return modifier.Length > 0 ? $"{modifier} {p.Name}" : p.Name;
-    }
-
-    /// <summary>
-    /// The tag text: "as object" boxes value types (no "?." on them) and leaves the parameter's null state alone
-    /// (else CS8604 at the call); ref structs cannot be boxed and are never null.
-    /// </summary>
-    private static string TagText(ParameterModel p) => p.IsRefLike ? $"{p.Name}.ToString()" : $"({p.Name} as object)?.ToString()";
-
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 }

@@ -37,6 +37,9 @@ internal enum ReturnShape
 /// Everything the emitter needs about one traced method, as plain equatable values (no symbols).
 /// All call sites of the same target share one interceptor. <c>AccessorOf</c> names the containing
 /// type when the target is private or protected and is called through an <c>[UnsafeAccessor]</c>.
+/// <c>Carrier</c> says what the span does with the <c>[TraceContext]</c> parameter <c>CarrierParameter</c>;
+/// <c>MarksReceiver</c>: the receiver is an interface, so the call is marked for a generated decorator
+/// (<c>TracedHandoff</c>) that must not trace it a second time.
 /// </summary>
 internal sealed record TargetMethod(
     string Key,
@@ -58,4 +61,7 @@ internal sealed record TargetMethod(
     int LineNumber,
     string ReturnAttributes = "",
     string? AccessorOf = null,
-    bool ReturnTagAsText = false);
+    bool ReturnTagAsText = false,
+    CarrierMode Carrier = CarrierMode.None,
+    string? CarrierParameter = null,
+    bool MarksReceiver = false);

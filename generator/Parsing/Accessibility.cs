@@ -73,7 +73,7 @@ internal static class Accessibility
         _ => false,
     };
 
-    private static bool IsNameable(ITypeSymbol type, Compilation compilation) => type switch
+    internal static bool IsNameable(ITypeSymbol type, Compilation compilation) => type switch
     {
         IArrayTypeSymbol array => IsNameable(array.ElementType, compilation),
         ITypeParameterSymbol => true,

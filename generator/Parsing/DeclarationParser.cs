@@ -35,13 +35,13 @@ internal static class DeclarationParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAMethodCall, special.Locations.FirstOrDefault(), special.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
                 break;
             case IMethodSymbol method:
-                Add(method, methods, diagnostics);
+                Add(method, methods, diagnostics, context.SemanticModel.Compilation);
                 break;
             case INamedTypeSymbol type:
                 foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (member.Locations.Any(l => l.IsInSource) && TracedSymbols.FindTraced(member) is not null) Add(member, methods, diagnostics);
+                    if (member.Locations.Any(l => l.IsInSource) && TracedSymbols.FindTraced(member) is not null) Add(member, methods, diagnostics, context.SemanticModel.Compilation);
                 }
 
                 break;
@@ -50,7 +50,7 @@ internal static class DeclarationParser
         return new DeclaredMethods(methods.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
-    private static void Add(IMethodSymbol method, List<DeclaredMethod> methods, List<DiagnosticInfo> diagnostics)
+    private static void Add(IMethodSymbol method, List<DeclaredMethod> methods, List<DiagnosticInfo> diagnostics, Compilation compilation)
     {
         var location = method.Locations.FirstOrDefault();
         var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
@@ -61,6 +61,9 @@ internal static class DeclarationParser
             if (TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName) is { } tag && !TagTypes.IsTaggable(parameter.Type, tag))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTagType, parameter.Locations.FirstOrDefault(), parameter.Name, parameter.Type.ToDisplayString()));
         }
+
+        if (TracedSymbols.FindTraced(method) is { } traced)
+            CarrierParameters.Resolve(method, TracedSymbols.NamedArgument(traced, "Kind") is int kind ? kind : 0, compilation, diagnostics);
 
         var returnTag = TracedSymbols.Find(method.GetReturnTypeAttributes(), TracedSymbols.TagAttributeName);
         if (returnTag is not null && !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), returnTag))

@@ -11,12 +11,19 @@ namespace Instrumentation.Generator.Parsing;
 /// <summary>Reads the language version, the interceptor namespaces and our MSBuild switches.</summary>
 internal static class SettingsParser
 {
-    public static GeneratorSettings Parse(ParseOptions parseOptions, AnalyzerConfigOptions globalOptions, string? assemblyName)
+    public static GeneratorSettings Parse(ParseOptions parseOptions, AnalyzerConfigOptions globalOptions, string? assemblyName, bool dependencyInjection = false)
     {
         var codeTags = !(globalOptions.TryGetValue("build_property.InstrumentationCodeTags", out var value)
             && string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
-        return new GeneratorSettings(CannotHostReason(parseOptions), codeTags, assemblyName ?? "Unnamed");
+        return new GeneratorSettings(CannotHostReason(parseOptions), codeTags, assemblyName ?? "Unnamed", dependencyInjection);
     }
+
+    /// <summary>Whether the compilation can use <c>AddTracedDecorators</c>: IServiceCollection and keyed services (Abstractions 8+).</summary>
+    public static bool HasDependencyInjection(Compilation compilation) =>
+        compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null
+        && compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions") is not null
+        && compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceDescriptor") is { } descriptor
+        && descriptor.GetMembers("IsKeyedService").Length > 0;
 
     private static string? CannotHostReason(ParseOptions options)
     {

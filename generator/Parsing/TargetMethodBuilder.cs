@@ -19,11 +19,13 @@ internal static class TargetMethodBuilder
         var returnTag = ReturnTag(method);
         var location = method.Locations.FirstOrDefault(l => l.IsInSource);
         var line = location?.GetLineSpan();
+        var kind = TracedSymbols.NamedArgument(traced, "Kind") is int k ? k : 0;
+        var (carrier, carrierParameter) = CarrierParameters.Resolve(method, kind, compilation);
 
         return new TargetMethod(
             Key: method.GetDocumentationCommentId() ?? method.ToDisplayString(),
             OperationName: OperationName(method, traced, attributeOnMethod),
-            Kind: TracedSymbols.NamedArgument(traced, "Kind") is int kind ? kind : 0,
+            Kind: kind,
             InterceptorName: method.Name,
             TypeParameters: typeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", typeParameters.Select(t => t.Name)) + ">",
             Constraints: Constraints(typeParameters),
@@ -40,7 +42,10 @@ internal static class TargetMethodBuilder
             LineNumber: line is { } l ? l.StartLinePosition.Line + 1 : 0,
             ReturnAttributes: FlowAttributes.OfReturn(method, compilation),
             AccessorOf: viaAccessor ? SymbolNames.Type(method.ContainingType) : null,
-            ReturnTagAsText: returnTag is not null && !TagTypes.IsSimple(TagTypes.ResultType(method.ReturnType)));
+            ReturnTagAsText: returnTag is not null && !TagTypes.IsSimple(TagTypes.ResultType(method.ReturnType)),
+            Carrier: carrier,
+            CarrierParameter: carrierParameter,
+            MarksReceiver: receiver == ReceiverKind.Value && method.ContainingType.TypeKind == TypeKind.Interface);
     }
 
     private static IEnumerable<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type)
@@ -63,7 +68,7 @@ internal static class TargetMethodBuilder
         return receiver == ReceiverKind.None ? SymbolNames.Type(method.ContainingType) + "." + name : "@this." + name;
     }
 
-    private static ReturnShape ShapeOf(IMethodSymbol method, Compilation compilation)
+    internal static ReturnShape ShapeOf(IMethodSymbol method, Compilation compilation)
     {
         if (method.ReturnsVoid) return ReturnShape.Void;
         if (method.RefKind != RefKind.None || method.ReturnType is not INamedTypeSymbol returned) return ReturnShape.Value;
@@ -120,7 +125,7 @@ internal static class TargetMethodBuilder
         return tag.ConstructorArguments.Length == 1 && tag.ConstructorArguments[0].Value is string name ? name : "return";
     }
 
-    private static string Constraints(IEnumerable<ITypeParameterSymbol> typeParameters)
+    internal static string Constraints(IEnumerable<ITypeParameterSymbol> typeParameters)
     {
         var text = new StringBuilder();
         foreach (var t in typeParameters)

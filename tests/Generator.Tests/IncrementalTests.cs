@@ -24,6 +24,7 @@ public sealed class IncrementalTests
         TracedGenerator.Steps.CallSites,
         TracedGenerator.Steps.MethodGroups,
         TracedGenerator.Steps.Declarations,
+        TracedGenerator.Steps.Decorators,
         TracedGenerator.Steps.Collected,
     ];
 
@@ -51,6 +52,12 @@ public sealed class IncrementalTests
         using Instrumentation;
 
         namespace Demo;
+
+        [Traced]
+        public interface IAudit
+        {
+            void Record(string what);
+        }
 
         public class Orders
         {

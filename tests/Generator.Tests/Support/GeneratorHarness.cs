@@ -96,8 +96,17 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunRe
 {
     public GeneratorRunResult Generator => Assert.Single(Result.Results);
 
-    /// <summary>The generated interceptor file, or null when nothing was generated.</summary>
-    public string? GeneratedText => Generator.GeneratedSources.Length == 0 ? null : Assert.Single(Generator.GeneratedSources).SourceText.ToString();
+    /// <summary>The generated interceptor file, or null when none was generated.</summary>
+    public string? GeneratedText => Source("Instrumentation.Interceptors.g.cs");
+
+    /// <summary>The generated file of interface decorators, or null when none was generated.</summary>
+    public string? DecoratorsText => Source("Instrumentation.Decorators.g.cs");
+
+    private string? Source(string hintName)
+    {
+        Assert.All(Generator.GeneratedSources, s => Assert.Contains(s.HintName, new[] { "Instrumentation.Interceptors.g.cs", "Instrumentation.Decorators.g.cs" }));
+        return Generator.GeneratedSources.SingleOrDefault(s => s.HintName == hintName).SourceText?.ToString();
+    }
 
     /// <summary>What the generator reported, in source order.</summary>
     public ImmutableArray<Diagnostic> GeneratorDiagnostics => [.. Generator.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal)];

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Instrumentation.Generator.Model;
+
+namespace Instrumentation.Generator.Emitting;
+
+/// <summary>
+/// The body that wraps one call of a traced method in a span, shared by interceptors and interface
+/// decorators: start (with the carrier, if any), parameter tags, the call, and the end of the span
+/// when the call returns or, for a task, when the task completes; exceptions are recorded unchanged.
+/// </summary>
+internal static class SpanBody
+{
+    /// <summary>The local names a body uses, chosen so no parameter of the target is shadowed (a parameter may be called "span" or "e").</summary>
+    internal sealed record Names(string Receiver, string Span, string Error);
+
+    public static Names NamesFor(TargetMethod m, string receiver)
+    {
+        var taken = new HashSet<string>(m.Parameters.Select(p => p.Name.TrimStart('@')));
+        string Fresh(string wanted) => taken.Contains(wanted.TrimStart('@')) ? Fresh(wanted + "_") : wanted;
+        return new Names(Fresh(receiver), Fresh("span"), Fresh("e"));
+    }
+
+    /// <summary>The call of the target, on <paramref name="receiver"/> for an instance method.</summary>
+    public static string Call(TargetMethod m, string receiver)
+    {
+        var target = m.Receiver != ReceiverKind.None && m.CallTarget.StartsWith("@this.", StringComparison.Ordinal)
+            ? receiver + m.CallTarget.Substring("@this".Length)
+            : m.CallTarget;
+        return $"{target}({string.Join(", ", m.Parameters.Select(Argument))})";
+    }
+
+    /// <summary>A parameter as the wrapper re-declares it.</summary>
+    public static string Declaration(ParameterModel p) =>
+        $"{p.Attributes}{(p.IsParams ? "params " : string.Empty)}{(p.Modifier.Length > 0 ? p.Modifier + " " : string.Empty)}{p.Type} {p.Name}";
+
+    public static void Emit(SourceWriter w, TargetMethod m, string descriptor, string call, Names names)
+    {
+        var span = names.Span;
+        if (m.Shape is ReturnShape.Enumerable or ReturnShape.AsyncEnumerable)
+        {
+            // The iterator's own code runs on enumeration: the span starts at the first MoveNext.
+            w.Line($"return global::Instrumentation.TracedCall.TraceEnumeration({descriptor}, {call});");
+            return;
+        }
+
+        var start = m.Carrier switch
+        {
+            CarrierMode.Extract => $"StartConsumer({m.CarrierParameter})",
+            CarrierMode.Inject => $"StartProducer({m.CarrierParameter})",
+            _ => "Start()",
+        };
+        w.Line($"var {span} = {descriptor}.{start};");
+        var isAsync = m.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
+        if (isAsync) w.Line($"if ({span} is null) return {call};");
+        EmitParameterTags(w, m, isAsync, span);
+
+        w.Open("try");
+        if (isAsync)
+        {
+            var returnTag = m.ReturnTagName is null ? string.Empty : ", " + InterceptorEmitter.Literal(m.ReturnTagName) + (m.ReturnTagAsText ? ", asText: true" : string.Empty);
+            w.Line($"return global::Instrumentation.TracedCall.EndOnCompletion({span}, {call}{returnTag});");
+        }
+        else if (m.Shape == ReturnShape.Void)
+        {
+            w.Line(call + ";");
+        }
+        else if (m.ReturnTagName is not null)
+        {
+            w.Line($"return global::Instrumentation.TracedCall.Tag({span}, {InterceptorEmitter.Literal(m.ReturnTagName)}, {call}{(m.ReturnTagAsText ? ", asText: true" : string.Empty)});");
+        }
+        else
+        {
+            w.Line($"return {(m.ReturnModifier.Length > 0 ? "ref " : string.Empty)}{call};");
+        }
+
+        w.Close();
+        var fail = isAsync ? "FailAndEnd" : "Fail";
+        w.Open($"catch (global::System.Exception {names.Error}) when (global::Instrumentation.TracedCall.{fail}({span}, {names.Error}))")
+            .Line("throw;")
+            .Close();
+        if (!isAsync)
+        {
+            w.Open("finally")
+                .Line($"{span}?.Dispose();")
+                .Close();
+        }
+    }
+
+    public static string Argument(ParameterModel p)
+    {
+        var modifier = p.Modifier.Replace("this", string.Empty).Replace("scoped", string.Empty).Trim();
+        modifier = modifier == "ref readonly" ? "in" : modifier;
+        return modifier.Length > 0 ? $"{modifier} {p.Name}" : p.Name;
+    }
+
+    private static void EmitParameterTags(SourceWriter w, TargetMethod m, bool spanKnownNotNull, string span)
+    {
+        var tagged = m.Parameters.Where(p => p.TagName is not null && !p.Modifier.Contains("out")).ToList();
+        if (tagged.Count == 0) return;
+        w.Open(spanKnownNotNull ? $"if ({span}.IsAllDataRequested)" : $"if ({span} is {{ IsAllDataRequested: true }})");
+        foreach (var p in tagged)
+        {
+            w.Line($"{span}.SetTag({InterceptorEmitter.Literal(p.TagName!)}, {(p.TagAsText ? TagText(p) : p.Name)});");
+        }
+
+        w.Close();
+    }
+
+    /// <summary>
+    /// The tag text: "as object" boxes value types (no "?." on them) and leaves the parameter's null state alone
+    /// (else CS8604 at the call); ref structs cannot be boxed and are never null.
+    /// </summary>
+    private static string TagText(ParameterModel p) => p.IsRefLike ? $"{p.Name}.ToString()" : $"({p.Name} as object)?.ToString()";
+}

@@ -1,0 +1,28 @@
+namespace Instrumentation.Generator.Model;
+
+/// <summary>
+/// A decorator to generate for a <c>[Traced]</c> interface: a class implementing it around an inner
+/// instance, or (with <see cref="Problem"/>) the reason there is none.
+/// </summary>
+/// <param name="InterfaceType">The interface, fully qualified, with the decorator's type parameters.</param>
+/// <param name="ClassName">The decorator's name in <c>Instrumentation.Generated</c>, without type parameters.</param>
+/// <param name="TypeParameters">The interface's type parameters (<c>&lt;T&gt;</c>), or empty.</param>
+/// <param name="Constraints">Their constraints, copied onto the decorator.</param>
+/// <param name="SortKey">The interface's full metadata name, for deterministic output.</param>
+/// <param name="Members">Every member, in declaration order (the interface's, then its bases').</param>
+/// <param name="Problem">TRC016 when no decorator can be generated; then nothing else is used.</param>
+internal sealed record DecoratorModel(
+    string InterfaceType,
+    string ClassName,
+    string TypeParameters,
+    string Constraints,
+    string SortKey,
+    EquatableArray<DecoratorMember> Members,
+    DiagnosticInfo? Problem);
+
+/// <summary>
+/// One member of a decorator. A method has a <see cref="Header"/> (its explicit implementation's
+/// signature) and, when traced, the <see cref="Traced"/> model whose span body interceptors use too;
+/// untraced methods, properties and events are forwarded as the complete declaration <see cref="Forward"/>.
+/// </summary>
+internal sealed record DecoratorMember(string Header, TargetMethod? Traced, string Forward);

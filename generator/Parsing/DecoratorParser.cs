@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Instrumentation.Generator.Diagnostics;
+using Instrumentation.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Instrumentation.Generator.Parsing;
+
+/// <summary>
+/// Reads a type-level <c>[Traced]</c> interface into a <see cref="DecoratorModel"/>: every method,
+/// property and event it (and its base interfaces) declares, as explicit implementations that
+/// forward to an inner instance, the traced methods inside a span.
+/// </summary>
+internal static class DecoratorParser
+{
+    public const string Suffix = "TracedDecorator";
+
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is InterfaceDeclarationSyntax;
+
+    public static DecoratorModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } type) return null;
+        var compilation = context.SemanticModel.Compilation;
+        var typeParameters = type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(t => t.Name)) + ">";
+        var className = string.Join("_", Containing(type).Select(t => t.Name)) + Suffix;
+        var sortKey = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var shown = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+
+        DecoratorModel Fail(string reason) => new(SymbolNames.Type(type), className, typeParameters, string.Empty, sortKey, EquatableArray<DecoratorMember>.Empty,
+            DiagnosticInfo.Create(DiagnosticDescriptors.NoDecorator, type.Locations.FirstOrDefault(), shown, reason));
+
+        foreach (var t in Containing(type))
+        {
+            if (t.IsFileLocal || !compilation.IsSymbolAccessibleWithin(t, compilation.Assembly))
+                return Fail($"type '{t.Name}' is not accessible to generated code in this assembly (make it internal or public)");
+        }
+
+        var members = new List<DecoratorMember>();
+        foreach (var iface in new[] { type }.Concat(type.AllInterfaces))
+        {
+            foreach (var member in iface.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member.IsStatic)
+                {
+                    if (member.IsAbstract) return Fail($"it has static abstract member '{member.Name}', which a decorator cannot forward");
+                    continue;
+                }
+
+                if (!member.IsAbstract && !member.IsVirtual) continue; // private or sealed default implementations are not part of the contract
+                var problem = member switch
+                {
+                    IMethodSymbol { MethodKind: MethodKind.Ordinary } method => AddMethod(method, iface, members, compilation),
+                    IPropertySymbol property => AddProperty(property, iface, members, compilation),
+                    IEventSymbol @event => AddEvent(@event, iface, members, compilation),
+                    _ => null,
+                };
+                if (problem is not null) return Fail(problem);
+            }
+        }
+
+        return new DecoratorModel(SymbolNames.Type(type), className, typeParameters,
+            TargetMethodBuilder.Constraints(type.TypeParameters), sortKey, members.ToEquatableArray(), null);
+    }
+
+    private static IEnumerable<INamedTypeSymbol> Containing(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null; t = t.ContainingType) chain.Insert(0, t);
+        return chain;
+    }
+
+    private static string? AddMethod(IMethodSymbol method, INamedTypeSymbol iface, List<DecoratorMember> members, Compilation compilation)
+    {
+        var shown = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        if (Accessibility.UnsupportedShape(method) is { } shape) return $"'{shown}' cannot be forwarded: {shape}";
+        if (Unnameable(method.Parameters.Select(p => p.Type).Append(method.ReturnType), compilation) is { } hidden) return $"'{shown}' uses type '{hidden}', which generated code cannot name";
+
+        var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">";
+        var parameters = method.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), Modifier(p), p.IsParams, null, false, p.Type.IsRefLikeType, FlowAttributes.Of(p, compilation))).ToList();
+        var returnModifier = method.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
+        var returnType = method.ReturnsVoid ? "void" : SymbolNames.Type(method.ReturnType);
+        var header = $"{FlowAttributes.OfReturn(method, compilation)}{returnModifier}{returnType} {SymbolNames.Type(iface)}.{SymbolNames.Identifier(method.Name)}{typeArguments}({string.Join(", ", parameters.Select(Emitting.SpanBody.Declaration))}){ExplicitConstraints(method)}";
+
+        var traced = TracedSymbols.FindTraced(method, out var onMethod);
+        if (traced is not null)
+        {
+            members.Add(new DecoratorMember(header, TargetMethodBuilder.Build(method, traced, onMethod, compilation), string.Empty));
+            return null;
+        }
+
+        var call = $"this.inner.{SymbolNames.Identifier(method.Name)}{typeArguments}({string.Join(", ", parameters.Select(Emitting.SpanBody.Argument))})";
+        members.Add(new DecoratorMember(header, null, $"{header} => {(returnModifier.Length > 0 ? "ref " : string.Empty)}{call};"));
+        return null;
+    }
+
+    private static string? AddProperty(IPropertySymbol property, INamedTypeSymbol iface, List<DecoratorMember> members, Compilation compilation)
+    {
+        var name = property.IsIndexer ? "this" : SymbolNames.Identifier(property.Name);
+        if (property.SetMethod is { IsInitOnly: true }) return $"property '{property.Name}' has an init accessor, which a decorator cannot forward";
+        if (Unnameable(property.Parameters.Select(p => p.Type).Append(property.Type), compilation) is { } hidden) return $"'{property.Name}' uses type '{hidden}', which generated code cannot name";
+
+        var refModifier = property.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
+        var parameters = property.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), Modifier(p), p.IsParams, null, false, false, FlowAttributes.Of(p, compilation))).ToList();
+        var declared = property.IsIndexer ? $"{SymbolNames.Type(iface)}.this[{string.Join(", ", parameters.Select(Emitting.SpanBody.Declaration))}]" : $"{SymbolNames.Type(iface)}.{name}";
+        var access = property.IsIndexer ? $"this.inner[{string.Join(", ", parameters.Select(Emitting.SpanBody.Argument))}]" : $"this.inner.{name}";
+        var accessors = new List<string>();
+        if (property.GetMethod is not null) accessors.Add($"get => {(refModifier.Length > 0 ? "ref " : string.Empty)}{access};");
+        if (property.SetMethod is not null) accessors.Add($"set => {access} = value;");
+        members.Add(new DecoratorMember(string.Empty, null, $"{refModifier}{SymbolNames.Type(property.Type)} {declared} {{ {string.Join(" ", accessors)} }}"));
+        return null;
+    }
+
+    private static string? AddEvent(IEventSymbol @event, INamedTypeSymbol iface, List<DecoratorMember> members, Compilation compilation)
+    {
+        if (Unnameable([@event.Type], compilation) is { } hidden) return $"'{@event.Name}' uses type '{hidden}', which generated code cannot name";
+        var name = SymbolNames.Identifier(@event.Name);
+        members.Add(new DecoratorMember(string.Empty, null,
+            $"event {SymbolNames.Type(@event.Type)} {SymbolNames.Type(iface)}.{name} {{ add => this.inner.{name} += value; remove => this.inner.{name} -= value; }}"));
+        return null;
+    }
+
+    private static string Modifier(IParameterSymbol parameter)
+    {
+        var modifier = parameter.RefKind switch
+        {
+            RefKind.Ref => "ref",
+            RefKind.Out => "out",
+            RefKind.In => "in",
+            RefKind.RefReadOnlyParameter => "ref readonly",
+            _ => string.Empty,
+        };
+        return parameter.ScopedKind is ScopedKind.ScopedRef or ScopedKind.ScopedValue ? ("scoped " + modifier).Trim() : modifier;
+    }
+
+    /// <summary>
+    /// An explicit implementation may only say <c>class</c>, <c>struct</c> or <c>default</c> (its other constraints are inherited);
+    /// <c>default</c> keeps an unconstrained <c>T?</c> from meaning <c>Nullable&lt;T&gt;</c>.
+    /// </summary>
+    private static string ExplicitConstraints(IMethodSymbol method) => string.Concat(method.TypeParameters.Select(t =>
+        t.HasValueTypeConstraint || t.HasUnmanagedTypeConstraint ? $" where {t.Name} : struct"
+        : t.HasReferenceTypeConstraint ? $" where {t.Name} : class{(t.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "?" : string.Empty)}"
+        : $" where {t.Name} : default"));
+
+    private static string? Unnameable(IEnumerable<ITypeSymbol> types, Compilation compilation) =>
+        types.FirstOrDefault(t => !Accessibility.IsNameable(t, compilation))?.ToDisplayString();
+}
