@@ -32,7 +32,7 @@ internal static class TraceParent
         if (!Hex.IsLower(value[53]) || !Hex.IsLower(value[54])) return null;
 
         var sampled = (HexValue(value[54]) & 1) != 0;
-        return "00-" + value.Substring(3, 49) + (sampled ? "01" : "00");
+        return "00-" + value.Substring(3, 50) + (sampled ? "01" : "00");
     }
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : c - 'a' + 10;
