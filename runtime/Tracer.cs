@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using Instrumentation.Diagnostics;
+using Instrumentation.Propagation;
 using Instrumentation.Reporting;
 using Instrumentation.Sampling;
 using Instrumentation.Senders;
@@ -22,6 +23,7 @@ public sealed class Tracer : IDisposable
     private readonly ReporterCounters counters = new();
     private readonly Func<ActivityTraceId>? previousTraceIdGenerator;
     private readonly bool replacedTraceIdGenerator;
+    private readonly InstalledPropagator? propagator;
     private int disposed;
 
     private Tracer(TracerConfiguration config)
@@ -39,6 +41,9 @@ public sealed class Tracer : IDisposable
             Activity.TraceIdGenerator = SixtyFourBitTraceIds.Next;
             replacedTraceIdGenerator = true;
         }
+
+        // HttpClient handlers created from now on, and TraceContext, use the configured formats.
+        propagator = new InstalledPropagator(JaegerPropagation.Create(config.Propagation));
 
         var sources = new ListenedSources(config.Sources);
         // Started spans are counted where the sampler says yes, finished ones by the reporter's queue,
@@ -67,12 +72,16 @@ public sealed class Tracer : IDisposable
     /// <summary>Sends every span finished so far; false if <paramref name="timeout"/> ran out first.</summary>
     public bool Flush(TimeSpan timeout) => reporter?.Flush(timeout) ?? true;
 
-    /// <summary>Stops listening, then sends what is queued (waiting at most the close timeout).</summary>
+    /// <summary>
+    /// Stops listening, puts back the propagator it replaced (if still its own), then sends what is
+    /// queued (waiting at most the close timeout).
+    /// </summary>
     public void Dispose()
     {
         if (System.Threading.Interlocked.Exchange(ref disposed, 1) != 0) return;
         listener?.Dispose();
         if (replacedTraceIdGenerator) Activity.TraceIdGenerator = previousTraceIdGenerator;
+        propagator?.Restore();
         reporter?.Dispose();
     }
 

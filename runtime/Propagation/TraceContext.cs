@@ -40,8 +40,19 @@ public static class TraceContext
     }
 
     /// <summary>The remote parent found in <paramref name="carrier"/>; <c>default</c> when there is none or it is malformed.</summary>
-    public static ActivityContext Extract(IEnumerable<KeyValuePair<string, string>>? carrier) =>
-        carrier is null ? default : Extract(carrier, CarrierLookup.Find);
+    public static ActivityContext Extract(IEnumerable<KeyValuePair<string, string>>? carrier)
+    {
+        if (carrier is null) return default;
+        try
+        {
+            DistributedContextPropagator.Current.ExtractTraceIdAndState(carrier, GetFromPairs, out var traceParent, out var traceState);
+            return Parse(traceParent, traceState);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return default;
+        }
+    }
 
     /// <summary>The remote parent read through <paramref name="getter"/> (header name to value, or null); <c>default</c> when absent or malformed.</summary>
     public static ActivityContext Extract<TCarrier>(TCarrier carrier, Func<TCarrier, string, string?> getter)
@@ -50,9 +61,7 @@ public static class TraceContext
         try
         {
             DistributedContextPropagator.Current.ExtractTraceIdAndState((carrier, getter), Get<TCarrier>, out var traceParent, out var traceState);
-            return traceParent is not null && ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var context)
-                ? context
-                : default;
+            return Parse(traceParent, traceState);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -61,8 +70,20 @@ public static class TraceContext
     }
 
     /// <summary>The baggage found in <paramref name="carrier"/>; empty when none.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string?>> ExtractBaggage(IEnumerable<KeyValuePair<string, string>>? carrier) =>
-        carrier is null ? [] : ExtractBaggage(carrier, CarrierLookup.Find);
+    /// <remarks>Jaeger's <c>uberctx-*</c> headers are found here, where the header names can be listed, and not through a getter.</remarks>
+    public static IReadOnlyList<KeyValuePair<string, string?>> ExtractBaggage(IEnumerable<KeyValuePair<string, string>>? carrier)
+    {
+        if (carrier is null) return [];
+        try
+        {
+            var baggage = DistributedContextPropagator.Current.ExtractBaggage(carrier, GetFromPairs);
+            return baggage is null ? [] : [.. baggage];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>The baggage read through <paramref name="getter"/>; empty when none.</summary>
     public static IReadOnlyList<KeyValuePair<string, string?>> ExtractBaggage<TCarrier>(TCarrier carrier, Func<TCarrier, string, string?> getter)
@@ -77,6 +98,16 @@ public static class TraceContext
         {
             return [];
         }
+    }
+
+    private static ActivityContext Parse(string? traceParent, string? traceState) =>
+        traceParent is not null && ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var context) ? context : default;
+
+    // The carrier itself is passed to the propagator (not wrapped) so that it can list header names.
+    private static void GetFromPairs(object? carrier, string name, out string? value, out IEnumerable<string>? values)
+    {
+        value = CarrierLookup.Find((IEnumerable<KeyValuePair<string, string>>)carrier!, name);
+        values = null;
     }
 
     private static void Get<TCarrier>(object? state, string name, out string? value, out IEnumerable<string>? values)

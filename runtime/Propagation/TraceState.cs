@@ -1,0 +1,63 @@
+namespace Instrumentation.Propagation;
+
+/// <summary>The W3C <c>tracestate</c> header: kept as sent when well formed, dropped (not the parent) when not.</summary>
+internal static class TraceState
+{
+    public const string Header = "tracestate";
+
+    private const int MaxMembers = 32;
+    private const int MaxKeyLength = 256;
+    private const int MaxValueLength = 256;
+
+    /// <summary>The list with empty members removed; null when empty or when any member is malformed, too many, or repeated.</summary>
+    public static string? Validate(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+
+        var members = new System.Collections.Generic.List<string>();
+        var keys = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var raw in value!.Split(','))
+        {
+            var member = raw.Trim(' ', '\t');
+            if (member.Length == 0) continue;
+            var equals = member.IndexOf('=');
+            if (equals <= 0) return null;
+            var key = member.Substring(0, equals);
+            if (!IsKey(key) || !IsValue(member, equals + 1) || !keys.Add(key) || members.Count == MaxMembers) return null;
+            members.Add(member);
+        }
+
+        return members.Count == 0 ? null : string.Join(",", members);
+    }
+
+    // key = simple-key / tenant-id "@" system-id: lowercase letters, digits and _-*/ (first a letter or digit).
+    private static bool IsKey(string key)
+    {
+        if (key.Length > MaxKeyLength) return false;
+        var at = key.IndexOf('@');
+        if (at >= 0 && (at == 0 || at == key.Length - 1 || key.IndexOf('@', at + 1) >= 0)) return false;
+        if (!IsLowerAlnum(key[0])) return false;
+        foreach (var c in key)
+        {
+            if (!(IsLowerAlnum(c) || c is '_' or '-' or '*' or '/' or '@')) return false;
+        }
+
+        return true;
+    }
+
+    // value = printable ASCII except ',' and '=', 1 to 256 chars, not ending in a space.
+    private static bool IsValue(string member, int start)
+    {
+        var length = member.Length - start;
+        if (length is 0 or > MaxValueLength || member[member.Length - 1] == ' ') return false;
+        for (var i = start; i < member.Length; i++)
+        {
+            var c = member[i];
+            if (c < 0x20 || c > 0x7E || c == ',' || c == '=') return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsLowerAlnum(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
