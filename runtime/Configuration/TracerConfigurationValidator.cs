@@ -49,7 +49,7 @@ internal static class TracerConfigurationValidator
                 Fail("Sender.Password (JAEGER_PASSWORD)", null, "a password whenever Sender.User (JAEGER_USER) is set");
         }
 
-        if (c.Propagation == 0 || (c.Propagation & ~(PropagationFormats.Jaeger | PropagationFormats.W3C)) != 0)
+        if (!JaegerPropagation.IsValid(c.Propagation))
             Fail("Propagation (JAEGER_PROPAGATION)", c.Propagation.ToString(), "Jaeger, W3C or both");
 
         foreach (var source in c.Sources)

@@ -19,7 +19,7 @@ public static class JaegerPropagation
     /// <exception cref="InvalidTracerSettingException"><paramref name="formats"/> names no known format.</exception>
     public static DistributedContextPropagator Create(PropagationFormats formats)
     {
-        if (formats == 0 || (formats & ~(PropagationFormats.Jaeger | PropagationFormats.W3C)) != 0)
+        if (!IsValid(formats))
             throw new InvalidTracerSettingException("Propagation (JAEGER_PROPAGATION)", formats.ToString(), "Jaeger, W3C or both");
 
         var list = new List<DistributedContextPropagator>(2);
@@ -27,4 +27,8 @@ public static class JaegerPropagation
         if ((formats & PropagationFormats.Jaeger) != 0) list.Add(new JaegerPropagator());
         return new CompositePropagator(list);
     }
+
+    /// <summary>At least one format, and only known ones.</summary>
+    internal static bool IsValid(PropagationFormats formats) =>
+        formats != 0 && (formats & ~(PropagationFormats.Jaeger | PropagationFormats.W3C)) == 0;
 }
