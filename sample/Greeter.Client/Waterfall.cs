@@ -40,15 +40,15 @@ public static class Waterfall
         return text.ToString();
     }
 
-    // Operation name plus what makes an HTTP span readable: kind, method and route or URL, status.
+    // HTTP spans read best as "GET /greet/{name} 200 (server)"; others by their operation name.
     private static string Describe(ReceivedSpan span)
     {
-        var parts = new List<string> { span.Operation };
-        if (span.Tags.TryGetValue("span.kind", out var kind)) parts.Add($"[{kind}]");
-        if (span.Tags.TryGetValue("http.request.method", out var method)) parts.Add(method);
-        if (span.Tags.TryGetValue("http.route", out var route) || span.Tags.TryGetValue("url.full", out route)) parts.Add(route);
-        if (span.Tags.TryGetValue("http.response.status_code", out var status)) parts.Add(status);
-        return string.Join(' ', parts);
+        if (!span.Tags.TryGetValue("http.request.method", out var method)) return span.Operation;
+        var target = span.Tags.TryGetValue("http.route", out var route) ? route
+            : span.Tags.TryGetValue("url.full", out var url) ? new Uri(url).AbsolutePath
+            : span.Tags.GetValueOrDefault("url.path", "");
+        var status = span.Tags.GetValueOrDefault("http.response.status_code", "");
+        return $"{method} {target} {status} ({span.Tags.GetValueOrDefault("span.kind", "internal")})";
     }
 
     private static string Ms(long micros) => (micros / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " ms";
