@@ -1,0 +1,56 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using Instrumentation;
+using Instrumentation.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// In the DI namespace, as Microsoft's own Add* extensions are, so no extra using is needed.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Jaeger tracer with a .NET generic host (ASP.NET Core, worker services).</summary>
+public static class JaegerTracingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Runs a <see cref="Tracer"/> for the host's lifetime. Settings come from the <c>Jaeger</c>
+    /// section of <paramref name="configuration"/> (the host's configuration when null), then
+    /// <paramref name="configure"/>, then <c>JAEGER_*</c> variables; the service name defaults to
+    /// the application name and span lines (<c>LogSpans</c>) go to the host's logging. The tracer
+    /// starts before other hosted services and is disposed, flushing, when the host has stopped.
+    /// A bad setting fails the host's start with <see cref="InvalidTracerSettingException"/>.
+    /// Also registers the <see cref="DistributedContextPropagator"/> that HttpClient and ASP.NET Core
+    /// use, and adds trace and span ids to log scopes.
+    /// </summary>
+    public static IServiceCollection AddJaegerTracing(
+        this IServiceCollection services,
+        IConfiguration? configuration = null,
+        Action<TracerConfiguration>? configure = null)
+    {
+        if (services.Any(d => !d.IsKeyedService && d.ImplementationType == typeof(TracerHostedService)))
+            return services; // already added: one tracer per host
+
+        services.AddSingleton(sp => HostedTracerConfiguration.Create(sp, configuration, configure));
+        services.AddSingleton(sp => sp.GetRequiredService<TracerConfiguration>().Start());
+
+        // First in the list, so it is resolved, and the tracer started, before any other hosted service.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, TracerHostedService>());
+
+        // ASP.NET Core registers Current when the web host is created, before user code runs: replace it
+        // with the configured formats. Resolving the tracer first installs the same one as Current, for HttpClient.
+        var existing = services.Where(d => d.ServiceType == typeof(DistributedContextPropagator)).ToList();
+        foreach (var descriptor in existing) services.Remove(descriptor);
+        services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<Tracer>();
+            var config = sp.GetRequiredService<TracerConfiguration>();
+            return config.Disabled ? DistributedContextPropagator.Current : JaegerPropagation.Create(config.Propagation);
+        });
+
+        // Log scopes carry the current span's ids, so log lines and spans can be matched.
+        services.Configure<LoggerFactoryOptions>(o =>
+            o.ActivityTrackingOptions |= ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        return services;
+    }
+}

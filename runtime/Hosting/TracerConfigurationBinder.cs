@@ -1,0 +1,71 @@
+using System;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Instrumentation.Hosting;
+
+/// <summary>
+/// Reads a configuration section (normally <c>Jaeger</c>) into a <see cref="TracerConfiguration"/>.
+/// Keys mirror the property names (<c>Sampler:Type</c>, <c>Reporter:BufferFlushInterval</c>,
+/// <c>Sender:AgentPort</c>, <c>Sources:0</c>, <c>Tags:region</c>, ...). Values are parsed by the same
+/// rules as the <c>JAEGER_*</c> variables (durations as <c>1s</c>, <c>500ms</c>, milliseconds, or
+/// <c>00:00:01</c>), and a bad one throws <see cref="InvalidTracerSettingException"/> naming its key,
+/// rather than the binder's generic conversion error.
+/// </summary>
+internal static class TracerConfigurationBinder
+{
+    public static void Bind(IConfigurationSection section, TracerConfiguration config)
+    {
+        void Text(string key, Action<string> set)
+        {
+            var value = section[key];
+            if (!string.IsNullOrWhiteSpace(value)) set(value!.Trim());
+        }
+
+        string Name(string key) => $"{section.Path}:{key}";
+
+        Text("ServiceName", v => config.ServiceName = v);
+        Text("Disabled", v => config.Disabled = SettingParser.Bool(Name("Disabled"), v));
+        Text("TraceId128Bit", v => config.TraceId128Bit = SettingParser.Bool(Name("TraceId128Bit"), v));
+        Text("Propagation", v => config.Propagation = SettingParser.Propagation(Name("Propagation"), v));
+
+        Text("Sampler:Type", v => config.Sampler.Type = v);
+        Text("Sampler:Param", v => config.Sampler.Param = SettingParser.Double(Name("Sampler:Param"), v));
+
+        var reporter = config.Reporter;
+        Text("Reporter:LogSpans", v => reporter.LogSpans = SettingParser.Bool(Name("Reporter:LogSpans"), v));
+        Text("Reporter:BufferFlushInterval", v => reporter.BufferFlushInterval = Duration(Name("Reporter:BufferFlushInterval"), v));
+        Text("Reporter:MaxQueueSize", v => reporter.MaxQueueSize = SettingParser.PositiveInt(Name("Reporter:MaxQueueSize"), v));
+        Text("Reporter:MaxPacketSize", v => reporter.MaxPacketSize = SettingParser.PositiveInt(Name("Reporter:MaxPacketSize"), v));
+        Text("Reporter:MaxTagValueLength", v => reporter.MaxTagValueLength = SettingParser.PositiveInt(Name("Reporter:MaxTagValueLength"), v));
+        Text("Reporter:CloseTimeout", v => reporter.CloseTimeout = Duration(Name("Reporter:CloseTimeout"), v));
+        Text("Reporter:ErrorLogInterval", v => reporter.ErrorLogInterval = Duration(Name("Reporter:ErrorLogInterval"), v));
+
+        var sender = config.Sender;
+        Text("Sender:AgentHost", v => sender.AgentHost = v);
+        Text("Sender:AgentPort", v => sender.AgentPort = SettingParser.Port(Name("Sender:AgentPort"), v));
+        Text("Sender:Endpoint", v => sender.Endpoint = SettingParser.HttpUri(Name("Sender:Endpoint"), v));
+        Text("Sender:User", v => sender.User = v);
+        Text("Sender:Password", v => sender.Password = v);
+        Text("Sender:AuthToken", v => sender.AuthToken = v);
+        Text("Sender:MaxHttpBodySize", v => sender.MaxHttpBodySize = SettingParser.PositiveInt(Name("Sender:MaxHttpBodySize"), v));
+        Text("Sender:HttpTimeout", v => sender.HttpTimeout = Duration(Name("Sender:HttpTimeout"), v));
+
+        // Lists come from configuration as children 0, 1, ...; add them to what code already chose.
+        foreach (var source in section.GetSection("Sources").GetChildren())
+        {
+            if (source.Value is { } name && !config.Sources.Contains(name)) config.Sources.Add(name);
+        }
+
+        foreach (var tag in section.GetSection("Tags").GetChildren())
+        {
+            if (tag.Value is { } value) config.Tags[tag.Key] = value;
+        }
+    }
+
+    /// <summary>Go/JAEGER_* duration text, or the <c>hh:mm:ss</c> form .NET configuration files use for TimeSpan.</summary>
+    private static TimeSpan Duration(string setting, string text) =>
+        text.Contains(':') && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
+            ? span
+            : SettingParser.Duration(setting, text);
+}

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Instrumentation;
+
+namespace Greeter.Client;
+
+/// <summary>Calls the greeter server; each method is a span, HttpClient adds the HTTP client span below it.</summary>
+public sealed class GreeterClient(HttpClient http)
+{
+    /// <summary>The trace's root: one greeting per name, in turn, so the waterfall reads top to bottom.</summary>
+    [Traced]
+    public async Task<List<string>> GreetEveryoneAsync(IReadOnlyList<string> names)
+    {
+        var greetings = new List<string>();
+        foreach (var name in names) greetings.Add(await GreetAsync(name));
+        return greetings;
+    }
+
+    [Traced]
+    public Task<string> GreetAsync([Tag("greeter.name")] string name) =>
+        http.GetStringAsync("greet/" + System.Uri.EscapeDataString(name));
+}

@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Thrift;
+using Thrift.Protocol;
+using Thrift.Protocol.Entities;
+using Thrift.Transport.Client;
+
+namespace Greeter.Client;
+
+/// <summary>
+/// Decodes an agent datagram (<c>Agent.emitBatch(Batch)</c>, Thrift compact) with ApacheThrift.
+/// Structs are read generically as field-id maps, then the few fields the waterfall needs are picked
+/// by their ids in jaeger.thrift (Batch{1 process, 2 spans}, Span{1..10}, Tag{1 key .. 7 binary}).
+/// </summary>
+public static class JaegerDatagram
+{
+    public static async Task<List<ReceivedSpan>> DecodeAsync(byte[] datagram)
+    {
+        using var transport = new TMemoryBufferTransport(datagram, new TConfiguration());
+        using var protocol = new TCompactProtocol(transport);
+        await protocol.ReadMessageBeginAsync(CancellationToken.None); // emitBatch, oneway
+        var args = await ReadStructAsync(protocol);
+        var batch = (Dictionary<short, object>)args[1];
+        var service = Text(((Dictionary<short, object>)batch[1])[1]);
+        return Structs(batch, 2).Select(span => new ReceivedSpan(
+            service,
+            Hex((long)span[2]) + Hex((long)span[1]), // high, low
+            Hex((long)span[3]),
+            Hex((long)span[4]),
+            Text(span[5]),
+            (long)span[8],
+            (long)span[9],
+            Structs(span, 10).ToDictionary(tag => Text(tag[1]), TagText))).ToList();
+    }
+
+    private static string Hex(long id) => id.ToString("x16", CultureInfo.InvariantCulture);
+
+    private static string Text(object bytes) => Encoding.UTF8.GetString((byte[])bytes);
+
+    private static string TagText(Dictionary<short, object> tag) => (int)tag[2] switch
+    {
+        0 => Text(tag[3]),
+        1 => ((double)tag[4]).ToString(CultureInfo.InvariantCulture),
+        2 => (bool)tag[5] ? "true" : "false",
+        3 => ((long)tag[6]).ToString(CultureInfo.InvariantCulture),
+        _ => "(binary)",
+    };
+
+    private static IEnumerable<Dictionary<short, object>> Structs(Dictionary<short, object> fields, short id) =>
+        fields.TryGetValue(id, out var list) ? ((List<object>)list).Cast<Dictionary<short, object>>() : [];
+
+    private static async Task<Dictionary<short, object>> ReadStructAsync(TProtocol protocol)
+    {
+        var fields = new Dictionary<short, object>();
+        await protocol.ReadStructBeginAsync(CancellationToken.None);
+        while (await protocol.ReadFieldBeginAsync(CancellationToken.None) is { Type: not TType.Stop } field)
+        {
+            fields[field.ID] = await ReadAsync(protocol, field.Type);
+            await protocol.ReadFieldEndAsync(CancellationToken.None);
+        }
+
+        await protocol.ReadStructEndAsync(CancellationToken.None);
+        return fields;
+    }
+
+    private static async Task<object> ReadAsync(TProtocol protocol, TType type)
+    {
+        switch (type)
+        {
+            case TType.Bool: return await protocol.ReadBoolAsync(CancellationToken.None);
+            case TType.I32: return await protocol.ReadI32Async(CancellationToken.None);
+            case TType.I64: return await protocol.ReadI64Async(CancellationToken.None);
+            case TType.Double: return await protocol.ReadDoubleAsync(CancellationToken.None);
+            case TType.String: return await protocol.ReadBinaryAsync(CancellationToken.None);
+            case TType.Struct: return await ReadStructAsync(protocol);
+            case TType.List:
+                var header = await protocol.ReadListBeginAsync(CancellationToken.None);
+                var items = new List<object>(header.Count);
+                for (var i = 0; i < header.Count; i++) items.Add(await ReadAsync(protocol, header.ElementType));
+                await protocol.ReadListEndAsync(CancellationToken.None);
+                return items;
+            default:
+                throw new TProtocolException($"unexpected Thrift type {type} in a Jaeger batch");
+        }
+    }
+}

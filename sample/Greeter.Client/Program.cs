@@ -1,0 +1,54 @@
+// The greeter client (go-micro's greeter, ported) and the main job in one command:
+//   dotnet run --project sample/Greeter.Client
+// It starts the greeter server as a child process, greets a few names through HttpClient from
+// [Traced] methods, stops the server (which flushes its spans), and prints the one trace the two
+// processes made as a waterfall. Both report to a relay on 127.0.0.1 that forwards every datagram to
+// the agent named by JAEGER_AGENT_HOST/JAEGER_AGENT_PORT (default localhost:6831), so a Jaeger running
+// there shows the same trace.
+using System;
+using System.Linq;
+using System.Net.Http;
+using Greeter.Client;
+using Instrumentation;
+using Microsoft.Extensions.Logging;
+
+var timeout = TimeSpan.FromSeconds(30);
+using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+
+// The Go client's settings, JAEGER_* variables applied; the agent they name is where the relay forwards.
+var config = new TracerConfiguration("greeter-client") { LoggerFactory = loggerFactory };
+config.Sources.Add("System.Net.Http");
+config.Reporter.LogSpans = true;
+config.WithEnvironmentOverrides();
+var (agentHost, agentPort) = (config.Sender.AgentHost, config.Sender.AgentPort);
+
+using var relay = new SpanRelay(agentHost, agentPort);
+config.Sender.AgentHost = "127.0.0.1";
+config.Sender.AgentPort = relay.Port;
+config.Sender.Endpoint = null; // the relay hears UDP only
+
+var (server, address) = await ServerProcess.StartAsync("127.0.0.1", relay.Port, timeout);
+using (server)
+{
+    var tracer = config.Start();
+    using (var http = new HttpClient { BaseAddress = address })
+    {
+        var greetings = await new GreeterClient(http).GreetEveryoneAsync(["Ada", "Grace", "Linus"]);
+        foreach (var greeting in greetings) Console.WriteLine(greeting);
+    }
+
+    await server.StopAsync(timeout); // the server's host flushes its spans before it exits
+    tracer.Dispose();                // and so does ours
+    var expected = server.PacketsSent + tracer.Counters.PacketsSent;
+    if (!relay.WaitForDatagrams(expected, timeout))
+        Console.WriteLine($"only {relay.Received} of {expected} span datagrams arrived");
+}
+
+Console.WriteLine();
+foreach (var trace in (await relay.DecodeAllAsync()).GroupBy(s => s.TraceId).OrderBy(t => t.Min(s => s.StartMicros)))
+{
+    Console.Write(Waterfall.Render(trace.ToList()));
+    Console.WriteLine($"With Jaeger on {agentHost}:{agentPort} (UI on its default port): http://localhost:16686/trace/{trace.Key}");
+}
+
+Console.WriteLine(ClientMessages.Forwarded + relay.Forwarded);

@@ -1,0 +1,47 @@
+// The greeter server (go-micro's greeter over HTTP): GET /greet/{name} -> Greeter.HelloAsync ([Traced])
+// -> Tracing.Block("compose-greeting"). Tracing comes from AddJaegerTracing and the "Jaeger" section of
+// appsettings.json (service name, LogSpans, source Microsoft.AspNetCore); JAEGER_* variables override it.
+//   dotnet run --project sample/Greeter.Server -- --port 5080
+// Options: --port N (0 picks a free port; default 5080), --exit-on-stdin-close (used by the client,
+// which runs this as a child process and stops it gracefully by closing our standard input).
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Greeter.Server;
+using Instrumentation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+var builder = WebApplication.CreateBuilder(args);
+var port = builder.Configuration.GetValue("port", 5080);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+builder.Services.AddSingleton<Greeter.Server.Greeter>();
+builder.Services.AddJaegerTracing(); // the "Jaeger" section of builder.Configuration, then JAEGER_*
+
+var app = builder.Build();
+app.UseHttpServerTags();
+app.MapGet("/greet/{name}", (string name, Greeter.Server.Greeter greeter) => greeter.HelloAsync(name));
+
+await app.StartAsync(); // starts the tracer first; a bad Jaeger setting fails here
+Console.WriteLine(ServerMessages.Listening + app.Urls.First());
+
+if (args.Contains("--exit-on-stdin-close"))
+{
+    // Portable graceful stop for a parent process: no signals needed, the host flushes spans on the way out.
+    _ = Task.Run(() =>
+    {
+        Console.In.ReadToEnd();
+        app.Lifetime.StopApplication();
+    });
+}
+
+var tracer = app.Services.GetRequiredService<Tracer>();
+await app.WaitForShutdownAsync(); // stops the host; the tracer is disposed (flushed) once everything stopped
+Console.WriteLine(ServerMessages.PacketsSent + tracer.Counters.PacketsSent);
+await app.DisposeAsync();

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using Instrumentation.Runtime.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Instrumentation.Hosting.Tests;
+
+/// <summary>AddJaegerTracing on a generic host: settings from the "Jaeger" section, spans on the wire when the host stops.</summary>
+[Collection(EnvironmentCollection.Name)] // reads JAEGER_* variables, which another test sets
+public sealed class AddJaegerTracingTests
+{
+    [Fact]
+    public async Task Section_settings_are_used_and_spans_are_flushed_when_the_host_stops()
+    {
+        using var agent = new UdpAgent();
+        using var source = new ActivitySource("Hosting.Tests.Bound");
+        var settings = HostFactory.To(agent.Port, source.Name);
+        settings["Jaeger:ServiceName"] = "bound-service";
+        settings["Jaeger:Tags:region"] = "eu-1";
+        settings["Jaeger:Sampler:Type"] = "probabilistic";
+        settings["Jaeger:Sampler:Param"] = "1";
+        using var host = HostFactory.Build(settings);
+
+        await host.StartAsync();
+        using (source.StartActivity("work", ActivityKind.Server)) { }
+        Assert.Empty(agent.Datagrams); // the flush interval is an hour: only the host's stop sends
+        await host.StopAsync();
+
+        var span = Assert.Single(agent.WaitForSpans(1).SelectMany(b => b.Spans));
+        var batch = UdpAgent.Decode(Assert.Single(agent.Datagrams));
+        Assert.Equal("bound-service", batch.Process.ServiceName);
+        Assert.Equal("eu-1", batch.Process.Tag("region"));
+        Assert.Equal(("work", "server", "probabilistic"), (span.OperationName, span.Tag("span.kind"), span.Tag("sampler.type")));
+    }
+
+    [Fact]
+    public async Task Service_name_defaults_to_the_application_name_and_code_runs_after_the_section()
+    {
+        using var agent = new UdpAgent();
+        using var source = new ActivitySource("Hosting.Tests.Defaults");
+        var settings = HostFactory.To(agent.Port, "Not.This.Source");
+        using var host = HostFactory.Build(settings, "my-app", configure: c => c.Sources.Add(source.Name));
+
+        await host.StartAsync();
+        using (source.StartActivity("work")) { }
+        await host.StopAsync();
+
+        var batch = Assert.Single(agent.WaitForSpans(1));
+        Assert.Equal("my-app", batch.Process.ServiceName);
+        Assert.Equal("work", Assert.Single(batch.Spans).OperationName);
+    }
+
+    [Fact]
+    public void Propagator_and_log_scope_ids_are_registered()
+    {
+        using var host = HostFactory.Build(HostFactory.To(6831, "Unused"));
+
+        Assert.Same(DistributedContextPropagator.Current, host.Services.GetRequiredService<DistributedContextPropagator>());
+        var tracking = host.Services.GetRequiredService<IOptions<LoggerFactoryOptions>>().Value.ActivityTrackingOptions;
+        var ids = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId;
+        Assert.Equal(ids, tracking & ids);
+    }
+
+    [Theory]
+    [InlineData("Sampler:Param", "lots", "Jaeger:Sampler:Param")]
+    [InlineData("Reporter:BufferFlushInterval", "soon", "Jaeger:Reporter:BufferFlushInterval")]
+    [InlineData("Sender:AgentPort", "70000", "Jaeger:Sender:AgentPort")]
+    [InlineData("Sampler:Type", "sometimes", "Sampler.Type (JAEGER_SAMPLER_TYPE)")]
+    public async Task A_bad_value_fails_the_host_start_naming_the_setting(string key, string value, string setting)
+    {
+        var settings = HostFactory.To(6831, "Unused");
+        settings["Jaeger:" + key] = value;
+        using var host = HostFactory.Build(settings); // building succeeds: nothing is read yet
+
+        var error = await Assert.ThrowsAsync<InvalidTracerSettingException>(() => host.StartAsync());
+        Assert.Equal(setting, error.Setting);
+        Assert.Equal(value, error.Value);
+        Assert.Contains(setting, error.Message, System.StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,10 @@
+using Xunit;
+
+namespace Instrumentation.Hosting.Tests;
+
+/// <summary>Tests that read or set process-wide JAEGER_* variables run one at a time, never beside each other.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EnvironmentCollection
+{
+    public const string Name = "JAEGER_* environment";
+}
