@@ -37,15 +37,15 @@ public static class JaegerTracingServiceCollectionExtensions
         // First in the list, so it is resolved, and the tracer started, before any other hosted service.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, TracerHostedService>());
 
-        // ASP.NET Core registers Current when the web host is created, before user code runs: replace it
-        // with the configured formats. Resolving the tracer first installs the same one as Current, for HttpClient.
+        // ASP.NET Core registers Current when the web host is created, before user code runs: replace it.
+        // Starting the tracer installs the configured formats (JaegerPropagation) as Current, which is
+        // what HttpClient uses; ASP.NET Core gets the same instance from here.
         var existing = services.Where(d => d.ServiceType == typeof(DistributedContextPropagator)).ToList();
         foreach (var descriptor in existing) services.Remove(descriptor);
         services.AddSingleton(sp =>
         {
             sp.GetRequiredService<Tracer>();
-            var config = sp.GetRequiredService<TracerConfiguration>();
-            return config.Disabled ? DistributedContextPropagator.Current : JaegerPropagation.Create(config.Propagation);
+            return DistributedContextPropagator.Current;
         });
 
         // Log scopes carry the current span's ids, so log lines and spans can be matched.

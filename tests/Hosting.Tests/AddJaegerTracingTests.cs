@@ -60,7 +60,10 @@ public sealed class AddJaegerTracingTests
     {
         using var host = HostFactory.Build(HostFactory.To(6831, "Unused"));
 
-        Assert.Same(DistributedContextPropagator.Current, host.Services.GetRequiredService<DistributedContextPropagator>());
+        var propagator = host.Services.GetRequiredService<DistributedContextPropagator>();
+        Assert.Same(DistributedContextPropagator.Current, propagator);
+        Assert.Contains("uber-trace-id", propagator.Fields); // the default formats: Jaeger and W3C
+        Assert.Contains("traceparent", propagator.Fields);
         var tracking = host.Services.GetRequiredService<IOptions<LoggerFactoryOptions>>().Value.ActivityTrackingOptions;
         var ids = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId;
         Assert.Equal(ids, tracking & ids);
