@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Security.Cryptography;
+using Instrumentation.Package.Tests.Support;
+using Xunit;
+
+namespace Instrumentation.Package.Tests;
+
+/// <summary>Fresh projects restored from the packed feed plus nuget.org, built and run with the dotnet CLI.</summary>
+[Collection(PackedFeedCollection.Name)]
+public sealed class ConsumerTests(PackedFeed feed)
+{
+    [Fact]
+    public void Console_app_with_Traced_methods_builds_runs_and_reports_its_spans()
+    {
+        using var project = ConsumerProject.Create(feed);
+        var dir = project.Write("App", new Dictionary<string, string>
+        {
+            ["App.csproj"] = ProjectFiles.Console(feed.Version),
+            ["Program.cs"] = ProjectFiles.TracerStart + """
+
+                var greeter = new Greeter();
+                Console.WriteLine(greeter.Hello("nuget"));
+                Console.WriteLine(await greeter.CountAsync("async"));
+
+                public class Greeter
+                {
+                    [Traced] public string Hello(string name) => Format(name);
+                    [Traced] internal string Format(string name) => $"Hello {name}";
+                    [Traced] public async Task<int> CountAsync(string text) { await Task.Delay(5); return text.Length; }
+                }
+                """,
+        });
+
+        var run = DotNet.Run(dir, "run -c Release");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Hello nuget", run.Output);
+        var spans = SpanLine.Parse(run.Output);
+        var hello = Assert.Single(spans, s => s.Operation == "Greeter.Hello");
+        var format = Assert.Single(spans, s => s.Operation == "Greeter.Format");
+        Assert.Single(spans, s => s.Operation == "Greeter.CountAsync");
+        Assert.Equal(hello.TraceId, format.TraceId);
+        Assert.Equal(hello.SpanId, format.ParentId);
+    }
+
+    [Fact]
+    public void Strong_named_netstandard_library_with_warnings_as_errors_and_overwritten_InterceptorsNamespaces_builds_clean()
+    {
+        using var project = ConsumerProject.Create(feed);
+        var dir = project.Write("Lib", new Dictionary<string, string>
+        {
+            ["Lib.csproj"] = $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>netstandard2.0</TargetFramework>
+                    <LangVersion>latest</LangVersion>
+                    <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                    <SignAssembly>true</SignAssembly>
+                    <AssemblyOriginatorKeyFile>Lib.snk</AssemblyOriginatorKeyFile>
+                    <InterceptorsNamespaces>Other</InterceptorsNamespaces>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Instrumentation" Version="{feed.Version}" />
+                  </ItemGroup>
+                </Project>
+                """,
+            ["Greeter.cs"] = """
+                namespace Lib;
+
+                /// <summary>Greets people.</summary>
+                public sealed class Greeter
+                {
+                    /// <summary>Says hello.</summary>
+                    [Instrumentation.Traced]
+                    public string Hello(string name) => "Hello " + name;
+
+                    /// <summary>Says hello twice.</summary>
+                    public string Twice(string name) => Hello(name) + Hello(name);
+                }
+                """,
+        });
+        using (var rsa = new RSACryptoServiceProvider(1024)) File.WriteAllBytes(Path.Combine(dir, "Lib.snk"), rsa.ExportCspBlob(true));
+
+        var build = DotNet.Run(dir, "build -c Release");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("0 Warning(s)", build.Output);
+        var assembly = Path.Combine(dir, "bin", "Release", "netstandard2.0", "Lib.dll");
+        Assert.Contains("Instrumentation.Generated", TypeNamespaces(assembly));
+    }
+
+    [Fact]
+    public void App_calling_Traced_methods_of_a_library_traces_the_calls_it_makes()
+    {
+        using var project = ConsumerProject.Create(feed);
+        project.Write("LibA", new Dictionary<string, string>
+        {
+            ["LibA.csproj"] = $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Instrumentation" Version="{feed.Version}" />
+                  </ItemGroup>
+                </Project>
+                """,
+            ["Greeter.cs"] = """
+                namespace LibA;
+
+                [Instrumentation.Traced]
+                public sealed class Greeter
+                {
+                    public string Hello(string name) => "Hello " + name;
+                }
+                """,
+        });
+        var app = project.Write("AppB", new Dictionary<string, string>
+        {
+            ["AppB.csproj"] = ProjectFiles.Console(feed.Version, extraItems: """<ProjectReference Include="../LibA/LibA.csproj" />"""),
+            ["Program.cs"] = ProjectFiles.TracerStart + """
+
+                Console.WriteLine(new LibA.Greeter().Hello("from B"));
+                """,
+        });
+
+        var run = DotNet.Run(app, "run -c Release");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Hello from B", run.Output);
+        Assert.Single(SpanLine.Parse(run.Output), s => s.Operation == "Greeter.Hello");
+    }
+
+    [Fact]
+    public void Project_whose_language_version_cannot_host_the_generated_code_builds_and_says_why()
+    {
+        using var project = ConsumerProject.Create(feed);
+        var dir = project.Write("Old", new Dictionary<string, string>
+        {
+            ["Old.csproj"] = ProjectFiles.Console(feed.Version, extraProperties: "<LangVersion>10</LangVersion>"),
+            ["Program.cs"] = """
+                using Instrumentation;
+
+                System.Console.WriteLine(new Greeter().Hello("old"));
+
+                public class Greeter
+                {
+                    [Traced] public string Hello(string name) => "Hello " + name;
+                }
+                """,
+        });
+
+        var build = DotNet.Run(dir, "build -c Release");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("warning TRC008", build.Output);
+        Assert.Contains("C# 10.0 is too old for the generated code", build.Output);
+    }
+
+    private static IReadOnlyList<string> TypeNamespaces(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return metadata.TypeDefinitions.Select(t => metadata.GetString(metadata.GetTypeDefinition(t).Namespace)).Distinct().ToList();
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Diagnostics;
+using System.Text;
+
+namespace Instrumentation.Package.Tests.Support;
+
+/// <summary>Runs the <c>dotnet</c> CLI as a new user would, and returns what it printed.</summary>
+internal static class DotNet
+{
+    public sealed record Result(int ExitCode, string Output)
+    {
+        public override string ToString() => $"exit code {ExitCode}\n{Output}";
+    }
+
+    public static Result Run(string workingDirectory, string arguments, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        // A fresh project must not inherit the test run's MSBuild state.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("MSBuildSDKsPath");
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(4)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {arguments} did not finish in time:\n{output}");
+        }
+
+        process.WaitForExit();
+        lock (output) return new Result(process.ExitCode, output.ToString());
+    }
+}
