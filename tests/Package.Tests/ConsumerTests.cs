@@ -17,10 +17,15 @@ public sealed class ConsumerTests(PackedFeed feed)
     [Fact]
     public void Console_app_with_Traced_methods_builds_runs_and_reports_its_spans()
     {
+        // The README's install section, literally: a new console app, `dotnet add package`, [Traced], run.
         using var project = ConsumerProject.Create(feed);
-        var dir = project.Write("App", new Dictionary<string, string>
+        var created = DotNet.Run(project.Root, "new console -o App --framework net10.0");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var dir = Path.Combine(project.Root, "App");
+        var added = DotNet.Run(dir, $"add package Instrumentation --version {feed.Version}");
+        Assert.True(added.ExitCode == 0, added.ToString());
+        project.Write("App", new Dictionary<string, string>
         {
-            ["App.csproj"] = ProjectFiles.Console(feed.Version),
             ["Program.cs"] = ProjectFiles.TracerStart + """
 
                 var greeter = new Greeter();
