@@ -27,6 +27,11 @@ public class SpanLogBenchmarks
     private ILoggerFactory withSpanLogs = null!;
     private ILogger plainLogger = null!;
     private ILogger spanLogger = null!;
+    private ILogger noopLogger = null!;
+    private ILoggerFactory? console;
+    private ILoggerFactory? consoleWithSpanLogs;
+    private ILogger consoleLogger = null!;
+    private ILogger consoleSpanLogger = null!;
     private Activity? unsampled;
     private ActivityContext unsampledParent;
 
@@ -34,10 +39,16 @@ public class SpanLogBenchmarks
     public void SetupSampled() => Setup();
 
     /// <summary>The unsampled span stays current on the benchmark thread (BenchmarkDotNet runs the workload on the setup's thread).</summary>
-    [GlobalSetup(Targets = [nameof(Unsampled_Without), nameof(Unsampled_WithSpanLogs)])]
+    [GlobalSetup(Targets = [nameof(Unsampled_Without), nameof(Unsampled_WithSpanLogs), nameof(Unsampled_WithNoOpProvider), nameof(UnsampledConsole_Without), nameof(UnsampledConsole_WithSpanLogs)])]
     public void SetupUnsampled()
     {
         Setup();
+        // The console provider as an app has it; its background writer prints into nothing here.
+        Console.SetOut(System.IO.TextWriter.Null);
+        console = LoggerFactory.Create(b => b.AddSimpleConsole());
+        consoleWithSpanLogs = LoggerFactory.Create(b => b.AddSimpleConsole().AddSpanLogs());
+        consoleLogger = console.CreateLogger("Bench");
+        consoleSpanLogger = consoleWithSpanLogs.CreateLogger("Bench");
         unsampled = source.StartActivity("unsampled", ActivityKind.Internal, unsampledParent);
         if (unsampled is not { Recorded: false }) throw new InvalidOperationException("expected an unrecorded current span");
     }
@@ -59,6 +70,7 @@ public class SpanLogBenchmarks
         withSpanLogs = LoggerFactory.Create(b => b.AddProvider(new DiscardingLoggerProvider()).AddSpanLogs());
         plainLogger = plain.CreateLogger("Bench");
         spanLogger = withSpanLogs.CreateLogger("Bench");
+        noopLogger = LoggerFactory.Create(b => b.AddProvider(new DiscardingLoggerProvider()).AddProvider(new NoOpProvider())).CreateLogger("Bench");
         unsampledParent = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.None, isRemote: true);
     }
 
@@ -67,6 +79,8 @@ public class SpanLogBenchmarks
     {
         unsampled?.Dispose();
         plain.Dispose();
+        console?.Dispose();
+        consoleWithSpanLogs?.Dispose();
         withSpanLogs.Dispose();
         listener.Dispose();
         source.Dispose();
@@ -80,6 +94,19 @@ public class SpanLogBenchmarks
     [BenchmarkCategory("Unsampled")]
     public void Unsampled_WithSpanLogs() => spanLogger.LogInformation("Order {OrderId} placed by {Customer}", 42, "ann");
 
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("UnsampledConsole")]
+    public void UnsampledConsole_Without() => consoleLogger.LogInformation("Order {OrderId} placed by {Customer}", 42, "ann");
+
+    [Benchmark]
+    [BenchmarkCategory("UnsampledConsole")]
+    public void UnsampledConsole_WithSpanLogs() => consoleSpanLogger.LogInformation("Order {OrderId} placed by {Customer}", 42, "ann");
+
+    /// <summary>What the logging framework charges for any extra provider, even one whose Log does nothing.</summary>
+    [Benchmark]
+    [BenchmarkCategory("Unsampled")]
+    public void Unsampled_WithNoOpProvider() => noopLogger.LogInformation("Order {OrderId} placed by {Customer}", 42, "ann");
+
     [Benchmark(Baseline = true, OperationsPerInvoke = RecordsPerSpan)]
     [BenchmarkCategory("Sampled")]
     public void Sampled_Without() => LogInSampledSpan(plainLogger);
@@ -92,6 +119,26 @@ public class SpanLogBenchmarks
     {
         using var span = source.StartActivity("sampled");
         for (var i = 0; i < RecordsPerSpan; i++) logger.LogInformation("Order {OrderId} placed by {Customer}", i, "ann");
+    }
+
+    private sealed class NoOpProvider : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new NoOp();
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class NoOp : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => false;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+            }
+        }
     }
 
     private sealed class DiscardingLoggerProvider : ILoggerProvider
