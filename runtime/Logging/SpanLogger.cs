@@ -23,7 +23,9 @@ internal sealed class SpanLogger(SpanLogProvider provider) : ILogger
     {
         if (logLevel == LogLevel.None) return;
         var span = Activity.Current;
-        if (span is not { Recorded: true, IsAllDataRequested: true }) return;
+        // A stopped span may already be on the reporter thread being serialized: never add to it
+        // (records written from stop callbacks, such as LogSpans lines, would land there).
+        if (span is not { Recorded: true, IsAllDataRequested: true, IsStopped: false }) return;
         try
         {
             if (!Counts.GetValue(span, static _ => new EventCount()).TryTake(provider.MaxEventsPerSpan))

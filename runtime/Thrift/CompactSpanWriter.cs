@@ -102,10 +102,14 @@ internal static class CompactSpanWriter
                 p = VarInt(b, p, (ulong)count);
             }
 
+            // No more tags than the header counts, even if another thread sets one meanwhile (a value
+            // that grew past the bound throws, and the batcher drops this span alone).
+            var userTags = count - derived.Count;
             foreach (var tag in span.EnumerateTagObjects())
             {
                 var value = tag.Value;
                 if (value is null) continue;
+                if (userTags-- == 0) break;
                 b[p++] = NextString;
                 p = String(b, p, tag.Key);
                 b[p++] = NextI32;
@@ -136,11 +140,14 @@ internal static class CompactSpanWriter
                         b[p++] = TypeBool;
                         b[p++] = flag ? TagBoolTrue : TagBoolFalse;
                         break;
+                    default:
+                        throw new InvalidOperationException("a tag's value changed type while the span was serialized");
                 }
 
                 b[p++] = 0; // Tag stop
             }
 
+            if (userTags > 0) throw new InvalidOperationException("the span's tags changed while it was serialized");
             p = derived.Write(b, p);
         }
 

@@ -86,11 +86,17 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
 
         w.FieldBegin(10, ThriftType.List);
         w.ListBegin(ThriftType.Struct, count);
+        // Written at most as many as counted: a tag set meanwhile by another thread must not make
+        // the list longer than its header says (that would corrupt the whole packet).
+        var userTags = count - derived.Count;
         foreach (var tag in span.EnumerateTagObjects())
         {
-            if (tag.Value is not null) tags.Write(w, tag.Key, tag.Value);
+            if (tag.Value is null) continue;
+            if (userTags-- == 0) break;
+            tags.Write(w, tag.Key, tag.Value);
         }
 
+        if (userTags > 0) throw new System.InvalidOperationException("the span's tags changed while it was serialized");
         derived.Write(w, tags, sampler.Type, sampler.Param);
     }
 
@@ -104,6 +110,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         w.ListBegin(ThriftType.Struct, count);
         foreach (var e in span.EnumerateEvents())
         {
+            if (count-- == 0) break; // as for tags: never more entries than the header says
             var fields = 1;
             foreach (var field in e.EnumerateTagObjects())
             {
