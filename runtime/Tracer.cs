@@ -89,7 +89,7 @@ public sealed class Tracer : IDisposable
 
     private IReporter CreateReporter(TracerConfiguration config, ISampler sampler, ILoggerFactory loggerFactory)
     {
-        var logger = loggerFactory.CreateLogger("Instrumentation.Jaeger");
+        var logger = loggerFactory.CreateLogger(TracerLogCategories.Reporter);
         var log = new RateLimitedLog(logger, config.Reporter.ErrorLogInterval);
         var tags = new TagValueWriter(config.Reporter.MaxTagValueLength, counters);
         var processTags = JaegerProcessSerializer.ProcessTags(config, Guid.NewGuid().ToString());
@@ -114,7 +114,7 @@ public sealed class Tracer : IDisposable
         var batcher = new SpanBatcher(format, maxPacketSize, serializer, transport, counters, log);
         IReporter remote = new RemoteReporter(batcher, transport, counters, config.Reporter);
         return config.Reporter.LogSpans
-            ? new CompositeReporter(remote, new LoggingReporter(config.LoggerFactory?.CreateLogger("Instrumentation.Spans") ?? ConsoleSpanLogger.Instance))
+            ? new CompositeReporter(remote, new LoggingReporter(config.LoggerFactory?.CreateLogger(TracerLogCategories.Spans) ?? ConsoleSpanLogger.Instance))
             : remote;
     }
 }

@@ -1,13 +1,15 @@
 using System;
 using System.Threading;
+using Instrumentation.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Instrumentation.Logging;
 
 /// <summary>
 /// A logging provider that attaches every record written while a sampled span is current to that
 /// span as an event, which Jaeger shows as a log inside the span (OpenTracing's <c>span.Log</c>).
-/// It does nothing outside spans and in unsampled ones. Add it with
+/// It does nothing outside spans and in unsampled ones, and ignores the tracer's own lines (LogSpans). Add it with
 /// <c>logging.AddSpanLogs()</c>; the factory's level filters apply to it as to any provider.
 /// </summary>
 public sealed class SpanLogProvider : ILoggerProvider
@@ -37,7 +39,8 @@ public sealed class SpanLogProvider : ILoggerProvider
     public long DroppedEvents => Interlocked.Read(ref droppedEvents);
 
     /// <inheritdoc />
-    public ILogger CreateLogger(string categoryName) => new SpanLogger(this);
+    public ILogger CreateLogger(string categoryName) =>
+        TracerLogCategories.IsTracerCategory(categoryName) ? NullLogger.Instance : new SpanLogger(this);
 
     /// <inheritdoc />
     public void Dispose()

@@ -2,11 +2,12 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Instrumentation;
+using Microsoft.Extensions.Logging;
 
 namespace Greeter.Client;
 
 /// <summary>Calls the greeter server; each method is a span, HttpClient adds the HTTP client span below it.</summary>
-public sealed class GreeterClient(HttpClient http)
+public sealed class GreeterClient(HttpClient http, ILogger logger)
 {
     /// <summary>The trace's root: one greeting per name, in turn, so the waterfall reads top to bottom.</summary>
     [Traced]
@@ -18,6 +19,11 @@ public sealed class GreeterClient(HttpClient http)
     }
 
     [Traced]
-    public Task<string> GreetAsync([Tag("greeter.name")] string name) =>
-        http.GetStringAsync("greet/" + System.Uri.EscapeDataString(name));
+    public async Task<string> GreetAsync([Tag("greeter.name")] string name)
+    {
+        logger.LogInformation("Asking the server to greet {Name}", name);
+        var greeting = await http.GetStringAsync("greet/" + System.Uri.EscapeDataString(name));
+        logger.LogInformation("Got {Greeting}", greeting);
+        return greeting;
+    }
 }

@@ -14,7 +14,8 @@ namespace Greeter.Client;
 /// <summary>
 /// Decodes an agent datagram (<c>Agent.emitBatch(Batch)</c>, Thrift compact) with ApacheThrift.
 /// Structs are read generically as field-id maps, then the few fields the waterfall needs are picked
-/// by their ids in jaeger.thrift (Batch{1 process, 2 spans}, Span{1..10}, Tag{1 key .. 7 binary}).
+/// by their ids in jaeger.thrift (Batch{1 process, 2 spans}, Span{1..11}, Tag{1 key .. 7 binary},
+/// Log{1 timestamp, 2 fields}).
 /// </summary>
 public static class JaegerDatagram
 {
@@ -34,7 +35,10 @@ public static class JaegerDatagram
             Text(span[5]),
             (long)span[8],
             (long)span[9],
-            Structs(span, 10).ToDictionary(tag => Text(tag[1]), TagText))).ToList();
+            Structs(span, 10).ToDictionary(tag => Text(tag[1]), TagText),
+            Structs(span, 11).Select(log => new ReceivedLog(
+                (long)log[1],
+                Structs(log, 2).GroupBy(field => Text(field[1])).ToDictionary(g => g.Key, g => TagText(g.First())))).ToList())).ToList();
     }
 
     private static string Hex(long id) => id.ToString("x16", CultureInfo.InvariantCulture);

@@ -13,7 +13,12 @@ using Instrumentation;
 using Microsoft.Extensions.Logging;
 
 var timeout = TimeSpan.FromSeconds(30);
-using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+// Console lines written inside a span show its trace and span ids; records inside sampled spans
+// also become the spans' logs (shown in Jaeger and in the waterfall below).
+using var loggerFactory = LoggerFactory.Create(logging => logging
+    .Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId)
+    .AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = true; })
+    .AddSpanLogs());
 
 // The Go client's settings, JAEGER_* variables applied; the agent they name is where the relay forwards.
 var config = new TracerConfiguration("greeter-client") { LoggerFactory = loggerFactory };
@@ -33,7 +38,7 @@ using (server)
     var tracer = config.Start();
     using (var http = new HttpClient { BaseAddress = address })
     {
-        var greetings = await new GreeterClient(http).GreetEveryoneAsync(["Ada", "Grace", "Linus"]);
+        var greetings = await new GreeterClient(http, loggerFactory.CreateLogger<GreeterClient>()).GreetEveryoneAsync(["Ada", "Grace", "Linus"]);
         foreach (var greeting in greetings) Console.WriteLine(greeting);
     }
 

@@ -8,7 +8,8 @@ namespace Greeter.Client;
 
 /// <summary>
 /// Prints one trace as a text waterfall: each span indented under its parent, with a bar placed
-/// and sized on the trace's own timeline, and its duration.
+/// and sized on the trace's own timeline, and its duration; under each span its logs, each marked
+/// at its moment with its time since the span began.
 /// </summary>
 public static class Waterfall
 {
@@ -33,6 +34,16 @@ public static class Waterfall
             width = Math.Min(width, BarWidth - offset);
             var bar = new string(' ', offset) + new string('#', Math.Max(1, width));
             text.AppendLine(CultureInfo.InvariantCulture, $"{label.PadRight(LabelWidth)} |{bar.PadRight(BarWidth)}| {Ms(span.DurationMicros),10}");
+            foreach (var log in span.Logs.OrderBy(l => l.TimestampMicros))
+            {
+                // A log: a '*' at its moment on the timeline, and its time since the span began.
+                var at = (int)Math.Min(BarWidth - 1, (log.TimestampMicros - start) * BarWidth / total);
+                var line = $"{new string(' ', depth * 2 + 2)}- {log.Text}";
+                if (line.Length > LabelWidth) line = line.Substring(0, LabelWidth - 1) + "~";
+                var mark = (new string(' ', at) + "*").PadRight(BarWidth);
+                text.AppendLine(CultureInfo.InvariantCulture, $"{line.PadRight(LabelWidth)} |{mark}| {"+" + Ms(log.TimestampMicros - span.StartMicros),10}");
+            }
+
             foreach (var child in children[span.SpanId].OrderBy(c => c.StartMicros)) Write(child, depth + 1);
         }
 

@@ -20,7 +20,11 @@ using Microsoft.Extensions.Logging;
 var builder = WebApplication.CreateBuilder(args);
 var port = builder.Configuration.GetValue("port", 5080);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+// Console lines show their span's ids (AddJaegerTracing turns on ActivityTrackingOptions), and
+// records written inside sampled spans also become those spans' logs in Jaeger.
+builder.Logging.ClearProviders()
+    .AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = true; })
+    .AddSpanLogs();
 builder.Services.AddSingleton<Greeter.Server.Greeter>();
 builder.Services.AddJaegerTracing(); // the "Jaeger" section of builder.Configuration, then JAEGER_*
 

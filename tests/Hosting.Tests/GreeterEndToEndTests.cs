@@ -45,6 +45,9 @@ public sealed class GreeterEndToEndTests
         {
             Assert.Equal(("greeter-client", "GreeterClient.GreetAsync"), (call.Service, call.Span.OperationName));
             Assert.Equal(name, call.Span.Tag("greeter.name"));
+            // The client's log lines, as the span's own logs (AddSpanLogs), inside its interval.
+            Assert.Equal(["Asking the server to greet " + name, "Got Hello " + name], call.Span.Logs.Select(l => (string)l["message"]!));
+            Assert.All(call.Span.Logs, l => Assert.InRange(l.Timestamp, call.Span.StartTime, call.Span.StartTime + call.Span.Duration));
 
             var http = Assert.Single(ChildrenOf(spans, call.Span));
             Assert.Equal("greeter-client", http.Service);
@@ -62,9 +65,14 @@ public sealed class GreeterEndToEndTests
 
             var method = Assert.Single(ChildrenOf(spans, request.Span));
             Assert.Equal(("greeter-server", "Greeter.HelloAsync", name), (method.Service, method.Span.OperationName, method.Span.Tag("greeter.name")));
+            var lookup = Assert.Single(method.Span.Logs);
+            Assert.Equal("Looking up a greeting for {Name}", lookup["event"]);
+            Assert.Equal(name, lookup["Name"]);
+            Assert.Empty(request.Span.Logs); // the server's LogSpans lines are not span logs
 
             var block = Assert.Single(ChildrenOf(spans, method.Span));
             Assert.Equal(("greeter-server", "compose-greeting"), (block.Service, block.Span.OperationName));
+            Assert.Equal("Composed {Length} characters", Assert.Single(block.Span.Logs)["event"]);
             Assert.Empty(ChildrenOf(spans, block.Span));
         }
 

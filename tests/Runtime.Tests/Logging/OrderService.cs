@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
 namespace Instrumentation.Runtime.Tests.Logging;
@@ -18,6 +19,17 @@ public sealed class OrderService(ILogger logger)
         {
             logger.LogError(new EventId(7, "PaymentFailed"), e, "Payment for {OrderId} failed", orderId);
         }
+    }
+
+    [Traced]
+    public async Task CheckoutAsync() => await PlaceAsync();
+
+    /// <summary>Async: its span ends in a continuation, where the current span is the caller's.</summary>
+    [Traced]
+    public async Task PlaceAsync()
+    {
+        await Task.Yield();
+        logger.LogInformation("Placing {OrderId}", 3);
     }
 
     [Traced]
