@@ -79,7 +79,7 @@ internal static class DecoratorParser
         if (Unnameable(method.Parameters.Select(p => p.Type).Append(method.ReturnType), compilation) is { } hidden) return $"'{shown}' uses type '{hidden}', which generated code cannot name";
 
         var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">";
-        var parameters = method.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), Modifier(p), p.IsParams, null, false, p.Type.IsRefLikeType, FlowAttributes.Of(p, compilation))).ToList();
+        var parameters = method.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), SymbolNames.ParameterModifier(p), p.IsParams, null, false, p.Type.IsRefLikeType, FlowAttributes.Of(p, compilation))).ToList();
         var returnModifier = method.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
         var returnType = method.ReturnsVoid ? "void" : SymbolNames.Type(method.ReturnType);
         var header = $"{FlowAttributes.OfReturn(method, compilation)}{returnModifier}{returnType} {SymbolNames.Type(iface)}.{SymbolNames.Identifier(method.Name)}{typeArguments}({string.Join(", ", parameters.Select(Emitting.SpanBody.Declaration))}){ExplicitConstraints(method)}";
@@ -103,7 +103,7 @@ internal static class DecoratorParser
         if (Unnameable(property.Parameters.Select(p => p.Type).Append(property.Type), compilation) is { } hidden) return $"'{property.Name}' uses type '{hidden}', which generated code cannot name";
 
         var refModifier = property.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
-        var parameters = property.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), Modifier(p), p.IsParams, null, false, false, FlowAttributes.Of(p, compilation))).ToList();
+        var parameters = property.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), SymbolNames.ParameterModifier(p), p.IsParams, null, false, false, FlowAttributes.Of(p, compilation))).ToList();
         var declared = property.IsIndexer ? $"{SymbolNames.Type(iface)}.this[{string.Join(", ", parameters.Select(Emitting.SpanBody.Declaration))}]" : $"{SymbolNames.Type(iface)}.{name}";
         var access = property.IsIndexer ? $"this.inner[{string.Join(", ", parameters.Select(Emitting.SpanBody.Argument))}]" : $"this.inner.{name}";
         var accessors = new List<string>();
@@ -120,19 +120,6 @@ internal static class DecoratorParser
         members.Add(new DecoratorMember(string.Empty, null,
             $"event {SymbolNames.Type(@event.Type)} {SymbolNames.Type(iface)}.{name} {{ add => this.inner.{name} += value; remove => this.inner.{name} -= value; }}"));
         return null;
-    }
-
-    private static string Modifier(IParameterSymbol parameter)
-    {
-        var modifier = parameter.RefKind switch
-        {
-            RefKind.Ref => "ref",
-            RefKind.Out => "out",
-            RefKind.In => "in",
-            RefKind.RefReadOnlyParameter => "ref readonly",
-            _ => string.Empty,
-        };
-        return parameter.ScopedKind is ScopedKind.ScopedRef or ScopedKind.ScopedValue ? ("scoped " + modifier).Trim() : modifier;
     }
 
     /// <summary>

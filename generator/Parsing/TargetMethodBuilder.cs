@@ -96,15 +96,7 @@ internal static class TargetMethodBuilder
 
     private static ParameterModel Parameter(IParameterSymbol parameter, bool isExtensionThis, Compilation compilation)
     {
-        var modifier = parameter.RefKind switch
-        {
-            RefKind.Ref => "ref",
-            RefKind.Out => "out",
-            RefKind.In => "in",
-            RefKind.RefReadOnlyParameter => "ref readonly",
-            _ => string.Empty,
-        };
-        if (parameter.ScopedKind == ScopedKind.ScopedRef || parameter.ScopedKind == ScopedKind.ScopedValue) modifier = ("scoped " + modifier).Trim();
+        var modifier = SymbolNames.ParameterModifier(parameter);
         if (isExtensionThis) modifier = ("this " + modifier).Trim();
         var tag = TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName);
         return new ParameterModel(SymbolNames.Identifier(parameter.Name), SymbolNames.Type(parameter.Type), modifier, parameter.IsParams,

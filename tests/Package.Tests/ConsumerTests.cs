@@ -59,23 +59,14 @@ public sealed class ConsumerTests(PackedFeed feed)
         using var project = ConsumerProject.Create(feed);
         var dir = project.Write("Lib", new Dictionary<string, string>
         {
-            ["Lib.csproj"] = $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>netstandard2.0</TargetFramework>
-                    <LangVersion>latest</LangVersion>
-                    <Nullable>enable</Nullable>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                    <GenerateDocumentationFile>true</GenerateDocumentationFile>
-                    <SignAssembly>true</SignAssembly>
-                    <AssemblyOriginatorKeyFile>Lib.snk</AssemblyOriginatorKeyFile>
-                    <InterceptorsNamespaces>Other</InterceptorsNamespaces>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Instrumentation" Version="{feed.Version}" />
-                  </ItemGroup>
-                </Project>
-                """,
+            ["Lib.csproj"] = ProjectFiles.Library(feed.Version, "netstandard2.0", """
+                <LangVersion>latest</LangVersion>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                <SignAssembly>true</SignAssembly>
+                <AssemblyOriginatorKeyFile>Lib.snk</AssemblyOriginatorKeyFile>
+                <InterceptorsNamespaces>Other</InterceptorsNamespaces>
+                """),
             ["Greeter.cs"] = """
                 namespace Lib;
 
@@ -107,17 +98,7 @@ public sealed class ConsumerTests(PackedFeed feed)
         using var project = ConsumerProject.Create(feed);
         project.Write("LibA", new Dictionary<string, string>
         {
-            ["LibA.csproj"] = $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Instrumentation" Version="{feed.Version}" />
-                  </ItemGroup>
-                </Project>
-                """,
+            ["LibA.csproj"] = ProjectFiles.Library(feed.Version, "net10.0"),
             ["Greeter.cs"] = """
                 namespace LibA;
 

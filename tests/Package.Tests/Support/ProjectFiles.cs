@@ -19,6 +19,19 @@ internal static class ProjectFiles
         </Project>
         """;
 
+    public static string Library(string version, string targetFramework, string extraProperties = "") => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>{targetFramework}</TargetFramework>
+            <Nullable>enable</Nullable>
+            {extraProperties}
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="Instrumentation" Version="{version}" />
+          </ItemGroup>
+        </Project>
+        """;
+
     /// <summary>The README's install section: start the tracer with LogSpans, call [Traced] code.</summary>
     public const string TracerStart = """
         using Instrumentation;
