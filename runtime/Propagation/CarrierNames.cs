@@ -1,20 +1,28 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Reflection;
 
 namespace Instrumentation.Propagation;
 
 /// <summary>
 /// Header names of carriers that can be enumerated. A getter callback answers only for a known
 /// name, so prefixed headers (Jaeger's <c>uberctx-*</c> baggage) are found only in these carriers:
-/// string dictionaries, <c>HttpHeaders</c>, and object-valued message headers.
+/// string dictionaries, <c>HttpHeaders</c>, object-valued message headers, and any other
+/// <c>IDictionary&lt;string, T&gt;</c>, such as ASP.NET Core's request headers (whose value type,
+/// <c>StringValues</c>, this assembly does not reference).
 /// </summary>
 internal static class CarrierNames
 {
+    private static readonly ConcurrentDictionary<Type, Func<object, IEnumerable<string>>?> DictionaryKeyReaders = new();
+
     public static IEnumerable<string> Of(object? carrier) => carrier switch
     {
+        null => [],
         IEnumerable<KeyValuePair<string, string>> pairs => Keys(pairs),
         IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers => Keys(headers),
         IEnumerable<KeyValuePair<string, object>> objects => Keys(objects),
-        _ => [],
+        _ => DictionaryKeyReaders.GetOrAdd(carrier.GetType(), DictionaryKeyReader)?.Invoke(carrier) ?? [],
     };
 
     private static IEnumerable<string> Keys<T>(IEnumerable<KeyValuePair<string, T>> pairs)
@@ -24,4 +32,29 @@ internal static class CarrierNames
             if (pair.Key is not null) yield return pair.Key;
         }
     }
+
+    /// <summary>Reads <c>Keys</c> of the carrier's <c>IDictionary&lt;string, T&gt;</c>, found once per carrier type; null when it has none.</summary>
+    private static Func<object, IEnumerable<string>>? DictionaryKeyReader(Type type)
+    {
+        try
+        {
+            foreach (var candidate in type.GetInterfaces())
+            {
+                if (!candidate.IsGenericType || candidate.GetGenericTypeDefinition() != typeof(IDictionary<,>)) continue;
+                var arguments = candidate.GetGenericArguments();
+                if (arguments[0] != typeof(string)) continue;
+                var reader = typeof(CarrierNames).GetMethod(nameof(DictionaryKeys), BindingFlags.NonPublic | BindingFlags.Static)!
+                    .MakeGenericMethod(arguments[1]);
+                return (Func<object, IEnumerable<string>>)reader.CreateDelegate(typeof(Func<object, IEnumerable<string>>));
+            }
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            // Without code for this instantiation (ahead-of-time compiled apps): only getter lookups.
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> DictionaryKeys<T>(object carrier) => ((IDictionary<string, T>)carrier).Keys;
 }
