@@ -45,6 +45,8 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
 
     private ActivitySamplingResult Decide(ActivityTraceId traceId)
     {
+        // The reporter's own HTTP request to the collector is never traced (it would feed itself).
+        if (Reporting.ReporterSending.IsActive) return ActivitySamplingResult.None;
         if (!sampler.ShouldSample(traceId)) return rootRejected;
         started.Increment();
         return ActivitySamplingResult.AllDataAndRecorded;

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using Instrumentation.Diagnostics;
+using Instrumentation.Reporting;
 using Instrumentation.Thrift;
 
 namespace Instrumentation.Senders;
@@ -104,7 +105,7 @@ internal sealed class SpanBatcher
         packet.Write(format.Suffix);
 
         var size = packet.Length - offset;
-        if (transport.TrySend(packet.Data, offset, size))
+        if (ReporterSending.Run((transport, packet.Data, offset, size), static s => s.transport.TrySend(s.Data, s.offset, s.size)))
         {
             counters.AddPacket(size);
             counters.AddReported(count);

@@ -1,0 +1,32 @@
+using System;
+
+namespace Instrumentation.Reporting;
+
+/// <summary>
+/// Marks the thread while the reporter sends a packet. The HTTP sender's own request would
+/// otherwise be traced when the tracer listens to <c>System.Net.Http</c> (or <c>*</c>): that span
+/// is reported, which makes the next request, and so on forever. The sampler starts no root span
+/// on a marked thread.
+/// </summary>
+internal static class ReporterSending
+{
+    [ThreadStatic]
+    private static bool active;
+
+    public static bool IsActive => active;
+
+    /// <summary>Runs <paramref name="send"/> with the mark set.</summary>
+    public static bool Run<TState>(TState state, Func<TState, bool> send)
+    {
+        var outer = active;
+        active = true;
+        try
+        {
+            return send(state);
+        }
+        finally
+        {
+            active = outer;
+        }
+    }
+}
