@@ -30,20 +30,30 @@ internal static class TraceState
         return members.Count == 0 ? null : string.Join(",", members);
     }
 
-    // key = simple-key / tenant-id "@" system-id: lowercase letters, digits and _-*/ (first a letter or digit).
+    // key = simple-key / tenant-id "@" system-id (W3C Trace Context):
+    //   simple-key = lcalpha 0*255(keychar); tenant-id = (lcalpha / DIGIT) 0*240(keychar);
+    //   system-id = lcalpha 0*13(keychar); keychar = lcalpha / DIGIT / "_" / "-" / "*" / "/".
     private static bool IsKey(string key)
     {
-        if (key.Length > MaxKeyLength) return false;
         var at = key.IndexOf('@');
-        if (at >= 0 && (at == 0 || at == key.Length - 1 || key.IndexOf('@', at + 1) >= 0)) return false;
-        if (!IsLowerAlnum(key[0])) return false;
-        foreach (var c in key)
+        if (at < 0) return key.Length <= MaxKeyLength && IsLower(key[0]) && KeyChars(key, 1, key.Length);
+        var systemLength = key.Length - at - 1;
+        return at is > 0 and <= 241 && systemLength is > 0 and <= 14
+            && IsLowerAlnum(key[0]) && KeyChars(key, 1, at)
+            && IsLower(key[at + 1]) && KeyChars(key, at + 2, key.Length);
+    }
+
+    private static bool KeyChars(string key, int from, int to)
+    {
+        for (var i = from; i < to; i++)
         {
-            if (!(IsLowerAlnum(c) || c is '_' or '-' or '*' or '/' or '@')) return false;
+            if (!(IsLowerAlnum(key[i]) || key[i] is '_' or '-' or '*' or '/')) return false;
         }
 
         return true;
     }
+
+    private static bool IsLower(char c) => c >= 'a' && c <= 'z';
 
     // value = printable ASCII except ',' and '=', 1 to 256 chars, not ending in a space.
     private static bool IsValue(string member, int start)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Diagnostics;
 using Instrumentation.Runtime.Tests.Support;
 using Xunit;
@@ -43,6 +44,10 @@ public sealed class W3CPropagatorTests
     [InlineData("rojo")]
     [InlineData("rojo=a,b")]
     [InlineData("rojo=1 ,=2")]
+    [InlineData("1a=b")]                     // a simple key starts with a letter
+    [InlineData("tenant@1sys=b")]             // a system id starts with a letter
+    [InlineData("tenant@abcdefghijklmno=b")]  // a system id has at most 14 characters
+    [InlineData("@sys=b")]
     public void A_malformed_tracestate_is_dropped_but_the_parent_kept(string traceState)
     {
         var headers = Headers.Of(("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"), ("tracestate", traceState));
@@ -53,19 +58,47 @@ public sealed class W3CPropagatorTests
         Assert.Null(context.TraceState);
     }
 
-    [Fact]
-    public void Baggage_travels_percent_encoded_in_the_baggage_header()
+    [Theory]
+    [InlineData("1tenant@vendor=x")]
+    [InlineData("t@v/1_-*=x")]
+    public void Multi_tenant_tracestate_keys_are_kept(string traceState)
     {
-        using var span = Headers.StartSpan("4bf92f3577b34da6a3ce929d0e0e4736", ActivityTraceFlags.Recorded, ("user id", "a b,c;d=e"), ("tenant", "acme"));
+        var headers = Headers.Of(("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"), ("tracestate", traceState));
+
+        Assert.Equal(traceState, Headers.Extract(W3C, headers).TraceState);
+    }
+
+    [Fact]
+    public void Baggage_values_travel_percent_encoded_and_keys_that_are_not_tokens_are_left_out()
+    {
+        using var span = Headers.StartSpan("4bf92f3577b34da6a3ce929d0e0e4736", ActivityTraceFlags.Recorded, ("user id", "x"), ("user-id", "a b,c;d=e"), ("tenant", "acme"));
 
         var headers = Headers.Inject(W3C, span);
 
-        // Activity lists the most recently added item first.
-        Assert.Equal("tenant=acme,user%20id=a%20b%2Cc%3Bd%3De", headers["baggage"]);
+        // Activity lists the most recently added item first. Keys are tokens, sent as they are
+        // ("user id" cannot be one: other implementations would read an escaped key as another key).
+        Assert.Equal("tenant=acme,user-id=a%20b%2Cc%3Bd%3De", headers["baggage"]);
         var baggage = Headers.Baggage(W3C, headers);
         Assert.Equal(2, baggage.Count);
-        Assert.Equal("a b,c;d=e", baggage["user id"]);
+        Assert.Equal("a b,c;d=e", baggage["user-id"]);
         Assert.Equal("acme", baggage["tenant"]);
+    }
+
+    [Fact]
+    public void Baggage_over_8192_characters_is_cut_to_whole_members_when_sent_and_when_received()
+    {
+        var items = Enumerable.Range(0, 41).Select(i => ($"k{i:00}", new string('v', 200))).ToArray();
+        using var span = Headers.StartSpan("4bf92f3577b34da6a3ce929d0e0e4736", ActivityTraceFlags.Recorded, items);
+
+        var sent = Headers.Inject(W3C, span)["baggage"];
+        Assert.True(sent.Length <= 8192, $"{sent.Length} characters");
+        Assert.Equal(39, sent.Split(',').Length); // 39 members of 204 characters fit, the 40th would not
+        Assert.All(sent.Split(','), member => Assert.Matches("^k[0-9]{2}=v{200}$", member));
+
+        var oversized = string.Join(",", items.Select(i => $"{i.Item1}={i.Item2}")); // 8,650 characters
+        var received = Headers.Baggage(W3C, Headers.Of(("baggage", oversized)));
+        Assert.Equal(39, received.Count); // the whole members within the first 8,192 characters
+        Assert.All(received.Values, v => Assert.Equal(200, v!.Length));
     }
 
     [Fact]
