@@ -21,7 +21,6 @@ public sealed class Tracer : IDisposable
     private readonly ActivityListener? listener;
     private readonly IReporter? reporter;
     private readonly ReporterCounters counters = new();
-    private readonly Func<ActivityTraceId>? previousTraceIdGenerator;
     private readonly bool replacedTraceIdGenerator;
     private readonly InstalledPropagator? propagator;
     private int disposed;
@@ -37,8 +36,7 @@ public sealed class Tracer : IDisposable
 
         if (!config.TraceId128Bit)
         {
-            previousTraceIdGenerator = Activity.TraceIdGenerator;
-            Activity.TraceIdGenerator = SixtyFourBitTraceIds.Next;
+            SixtyFourBitTraceIds.Install();
             replacedTraceIdGenerator = true;
         }
 
@@ -80,12 +78,13 @@ public sealed class Tracer : IDisposable
     {
         if (System.Threading.Interlocked.Exchange(ref disposed, 1) != 0) return;
         listener?.Dispose();
-        if (replacedTraceIdGenerator) Activity.TraceIdGenerator = previousTraceIdGenerator;
+        if (replacedTraceIdGenerator) SixtyFourBitTraceIds.Uninstall();
         propagator?.Restore();
         reporter?.Dispose();
     }
 
     internal static Tracer Start(TracerConfiguration config) => new(config);
+
 
     private IReporter CreateReporter(TracerConfiguration config, ISampler sampler, ILoggerFactory loggerFactory)
     {

@@ -39,15 +39,17 @@ internal static class SettingParser
     /// A duration as Go writes it (<c>1s</c>, <c>500ms</c>, <c>1m30s</c>, <c>1.5s</c>) or, as the
     /// older C# client read it, a plain number of milliseconds. Must be positive.
     /// </summary>
-    public static TimeSpan Duration(string setting, string text)
+    public static TimeSpan Duration(string setting, string text, bool allowZero = false)
     {
-        const string accepted = "a positive duration such as 1s, 500ms, 1m30s, or a number of milliseconds such as 1000";
+        var accepted = allowZero
+            ? "a duration of zero or more such as 0, 1s, 500ms, 1m30s, or a number of milliseconds such as 1000"
+            : "a positive duration such as 1s, 500ms, 1m30s, or a number of milliseconds such as 1000";
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var millis))
         {
-            return millis > 0 ? TimeSpan.FromMilliseconds(millis) : throw new InvalidTracerSettingException(setting, text, accepted);
+            return millis > 0 || allowZero ? TimeSpan.FromMilliseconds(millis) : throw new InvalidTracerSettingException(setting, text, accepted);
         }
 
-        return GoDuration.TryParse(text, out var duration) && duration > TimeSpan.Zero
+        return GoDuration.TryParse(text, out var duration) && (duration > TimeSpan.Zero || (allowZero && duration == TimeSpan.Zero))
             ? duration
             : throw new InvalidTracerSettingException(setting, text, accepted);
     }

@@ -29,7 +29,13 @@ public static class JaegerTracingServiceCollectionExtensions
         Action<TracerConfiguration>? configure = null)
     {
         if (services.Any(d => !d.IsKeyedService && d.ImplementationType == typeof(TracerHostedService)))
-            return services; // already added: one tracer per host
+        {
+            // One tracer per host. A repeated plain call is harmless; settings given the second time
+            // would be silently lost, so say so instead.
+            if (configuration is null && configure is null) return services;
+            throw new InvalidOperationException(
+                "AddJaegerTracing was already called for this host; pass the configuration and the configure callback in a single call.");
+        }
 
         services.AddSingleton(sp => HostedTracerConfiguration.Create(sp, configuration, configure));
         services.AddSingleton(sp => sp.GetRequiredService<TracerConfiguration>().Start());

@@ -38,8 +38,9 @@ internal static class TracerConfigurationBinder
         Text("Reporter:MaxQueueSize", v => reporter.MaxQueueSize = SettingParser.PositiveInt(Name("Reporter:MaxQueueSize"), v));
         Text("Reporter:MaxPacketSize", v => reporter.MaxPacketSize = SettingParser.PositiveInt(Name("Reporter:MaxPacketSize"), v));
         Text("Reporter:MaxTagValueLength", v => reporter.MaxTagValueLength = SettingParser.PositiveInt(Name("Reporter:MaxTagValueLength"), v));
-        Text("Reporter:CloseTimeout", v => reporter.CloseTimeout = Duration(Name("Reporter:CloseTimeout"), v));
-        Text("Reporter:ErrorLogInterval", v => reporter.ErrorLogInterval = Duration(Name("Reporter:ErrorLogInterval"), v));
+        // Zero is meaningful for these two: do not wait at close; log every error.
+        Text("Reporter:CloseTimeout", v => reporter.CloseTimeout = Duration(Name("Reporter:CloseTimeout"), v, allowZero: true));
+        Text("Reporter:ErrorLogInterval", v => reporter.ErrorLogInterval = Duration(Name("Reporter:ErrorLogInterval"), v, allowZero: true));
 
         var sender = config.Sender;
         Text("Sender:AgentHost", v => sender.AgentHost = v);
@@ -64,8 +65,8 @@ internal static class TracerConfigurationBinder
     }
 
     /// <summary>Go/JAEGER_* duration text, or the <c>hh:mm:ss</c> form .NET configuration files use for TimeSpan.</summary>
-    private static TimeSpan Duration(string setting, string text) =>
-        text.Contains(':') && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
+    private static TimeSpan Duration(string setting, string text, bool allowZero = false) =>
+        text.Contains(':') && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && (span > TimeSpan.Zero || (allowZero && span == TimeSpan.Zero))
             ? span
-            : SettingParser.Duration(setting, text);
+            : SettingParser.Duration(setting, text, allowZero);
 }

@@ -55,10 +55,9 @@ public sealed class TracedMethod
     public Activity? StartConsumer(IEnumerable<KeyValuePair<string, string>>? carrier)
     {
         var parent = TraceContext.Extract(carrier);
-        if (parent == default) return Start();
-
-        var span = Source.StartActivity(OperationName, Kind, parent);
+        var span = parent == default ? Source.StartActivity(OperationName, Kind) : Source.StartActivity(OperationName, Kind, parent);
         if (span is null) return null;
+        // Baggage may travel without a trace context (W3C Baggage allows it): keep it either way.
         foreach (var item in TraceContext.ExtractBaggage(carrier)) span.AddBaggage(item.Key, item.Value);
         SetCodeTags(span);
         return span;

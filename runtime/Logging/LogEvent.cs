@@ -52,7 +52,8 @@ internal static class LogEvent
     /// </summary>
     private static object Field(object value) => value switch
     {
-        string or bool or int or long or short or sbyte or byte or ushort or uint or ulong or double or float or decimal or Array => value,
+        string or bool or int or long or short or sbyte or byte or ushort or uint or ulong or double or float or decimal => value,
+        Array array => array.Clone(), // a pooled buffer may be reused before the span is sent
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };

@@ -123,10 +123,15 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
             w.FieldBegin(2, ThriftType.List);
             w.ListBegin(ThriftType.Struct, fields);
             tags.WriteString(w, "event", e.Name);
+            var remaining = fields - 1; // as for tags: never more fields than the header says
             foreach (var field in e.EnumerateTagObjects())
             {
-                if (field.Value is not null) tags.Write(w, field.Key, field.Value);
+                if (field.Value is null) continue;
+                if (remaining-- == 0) break;
+                tags.Write(w, field.Key, field.Value);
             }
+
+            if (remaining > 0) throw new System.InvalidOperationException("an event's fields changed while the span was serialized");
 
             w.StructEnd();
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
@@ -53,6 +54,33 @@ public sealed class AddJaegerTracingTests
         var batch = Assert.Single(agent.WaitForSpans(1));
         Assert.Equal("my-app", batch.Process.ServiceName);
         Assert.Equal("work", Assert.Single(batch.Spans).OperationName);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0s")]
+    [InlineData("00:00:00")]
+    public void Zero_is_accepted_where_it_means_something(string zero)
+    {
+        var settings = HostFactory.To(6831, "Unused");
+        settings["Jaeger:Reporter:CloseTimeout"] = zero;     // do not wait at close
+        settings["Jaeger:Reporter:ErrorLogInterval"] = zero; // log every error
+        using var host = HostFactory.Build(settings);
+
+        var config = host.Services.GetRequiredService<TracerConfiguration>();
+
+        Assert.Equal((TimeSpan.Zero, TimeSpan.Zero), (config.Reporter.CloseTimeout, config.Reporter.ErrorLogInterval));
+    }
+
+    [Fact]
+    public void A_second_call_with_settings_fails_instead_of_losing_them()
+    {
+        var services = new ServiceCollection();
+        services.AddJaegerTracing();
+        services.AddJaegerTracing(); // a plain repeat is harmless
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddJaegerTracing(configure: c => c.ServiceName = "lost"));
+        Assert.Contains("AddJaegerTracing was already called", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
