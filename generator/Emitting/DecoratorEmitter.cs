@@ -39,7 +39,7 @@ internal static class DecoratorEmitter
         if (settings.DependencyInjection && injectable.Count > 0)
         {
             w.Line();
-            EmitServiceCollectionExtensions(w, injectable);
+            EmitServiceCollectionExtensions(w, injectable, settings);
         }
 
         return w.ToString();
@@ -114,11 +114,11 @@ internal static class DecoratorEmitter
         w.Close();
     }
 
-    private static void EmitServiceCollectionExtensions(SourceWriter w, IReadOnlyList<DecoratorModel> decorators)
+    private static void EmitServiceCollectionExtensions(SourceWriter w, IReadOnlyList<DecoratorModel> decorators, GeneratorSettings settings)
     {
         w.Open("namespace Microsoft.Extensions.DependencyInjection")
             .Line("/// <summary>Registers the generated decorators of this assembly's <c>[Traced]</c> interfaces.</summary>")
-            .Open("internal static class InstrumentationTracedDecoratorsExtensions")
+            .Open($"internal static class {settings.DecoratorExtensionClass}")
             .Line("/// <summary>")
             .Line("/// Wraps every service registered so far whose service type is a <c>[Traced]</c> interface of this assembly in its")
             .Line("/// generated decorator, so calls the interceptors cannot see (made by frameworks, other assemblies, reflection)")
@@ -127,9 +127,11 @@ internal static class DecoratorEmitter
             .Line("/// container still constructs (ActivatorUtilities rules, injection, disposal) the implementation type, factory")
             .Line("/// or instance exactly as before. Needs a container with keyed services (Microsoft.Extensions.DependencyInjection 8+).")
             .Line("/// Left untouched: keyed registrations, open generic registrations and generic interfaces (wrap those by hand")
-            .Line("/// with the decorator class). Calling it again wraps nothing twice.")
-            .Line("/// </summary>")
-            .Open("public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTracedDecorators(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)")
+            .Line("/// with the decorator class). Calling it again wraps nothing twice.");
+        if (settings.ReferencedDecoratorExtensions is { } referenced)
+            w.Line($"/// Named after this assembly (TRC017): AddTracedDecorators here is the one of {referenced}, which wraps only its interfaces.");
+        w.Line("/// </summary>")
+            .Open($"public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection {settings.DecoratorExtensionName}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)")
             .Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));")
             .Open("for (var i = 0; i < services.Count; i++)")
             .Line("var descriptor = services[i];")

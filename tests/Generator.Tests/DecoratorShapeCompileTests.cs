@@ -144,3 +144,44 @@ public sealed class DecoratorShapeCompileTests
         run.AssertCompilesCleanly();
     }
 }
+
+/// <summary>A library with InternalsVisibleTo to the app: both generate AddTracedDecorators, and calls stay unambiguous.</summary>
+public sealed class DecoratorExtensionAcrossAssembliesTests
+{
+    [Fact]
+    public void App_seeing_a_librarys_AddTracedDecorators_gets_its_own_under_an_assembly_specific_name()
+    {
+        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
+        var library = GeneratorHarness.Run(GeneratorHarness.Compilation([("/lib/Lib.cs", """
+            using System.Runtime.CompilerServices;
+            using Instrumentation;
+
+            [assembly: InternalsVisibleTo("TestApp")]
+
+            namespace Lib;
+
+            [Traced] public interface ILibService { void Run(); }
+            """)], assemblyName: "Lib", extraReferences: [di]));
+        var image = library.AssertCompilesCleanly();
+
+        var app = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/App.cs", """
+            using Instrumentation;
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace App;
+
+            [Traced] public interface IAppService { void Run(); }
+
+            public static class Startup
+            {
+                public static IServiceCollection Configure(IServiceCollection services) => services.AddTracedDecorators().AddTracedDecoratorsOfTestApp();
+            }
+            """)], extraReferences: [di, MetadataReference.CreateFromImage(image)]));
+
+        var renamed = Assert.Single(app.GeneratorDiagnostics, d => d.Id != "TRC006");
+        Assert.Equal(
+            "TRC017 Info (no location): Referenced assembly 'Lib' has its own AddTracedDecorators, visible here through InternalsVisibleTo, so this assembly's is named 'AddTracedDecoratorsOfTestApp'. Call 'AddTracedDecoratorsOfTestApp()' to wrap this assembly's [Traced] interfaces ('AddTracedDecorators()' wraps only those of 'Lib').",
+            Inspect.Describe(renamed));
+        app.AssertCompilesCleanly();
+    }
+}
