@@ -185,3 +185,43 @@ public sealed class DecoratorExtensionAcrossAssembliesTests
         app.AssertCompilesCleanly();
     }
 }
+
+/// <summary>Carrier shapes the generated code must accept without warnings.</summary>
+public sealed class CarrierShapeCompileTests
+{
+    [Fact]
+    public void Carriers_with_nullable_values_compile_without_nullability_warnings()
+    {
+        var run = GeneratorHarness.Run("/src/Queue.cs", """
+            using System.Collections.Generic;
+            using System.Diagnostics;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced]
+            public interface IQueue
+            {
+                [Traced(Kind = ActivityKind.Producer)]
+                void Send([TraceContext] Dictionary<string, string?> headers);
+
+                [Traced(Kind = ActivityKind.Consumer)]
+                void Receive([TraceContext] IEnumerable<KeyValuePair<string, string?>> headers);
+            }
+
+            public static class Use
+            {
+                public static void Run(IQueue queue)
+                {
+                    var headers = new Dictionary<string, string?>();
+                    queue.Send(headers);
+                    queue.Receive(headers);
+                }
+            }
+            """);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("StartProducer(headers!)", run.GeneratedText, System.StringComparison.Ordinal);
+        Assert.Contains("StartConsumer(headers!)", run.DecoratorsText, System.StringComparison.Ordinal);
+        run.AssertCompilesCleanly();
+    }
+}
