@@ -33,8 +33,10 @@ public sealed class TracedGenerator : IIncrementalGenerator
     {
         var settings = context.ParseOptionsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Combine(context.CompilationProvider.Select((c, _) => (c.AssemblyName, SettingsParser.HasDependencyInjection(c))))
-            .Select((input, _) => SettingsParser.Parse(input.Left.Left, input.Left.Right.GlobalOptions, input.Right.AssemblyName, input.Right.Item2))
+            .Combine(context.CompilationProvider.Select((c, _) => SettingsParser.HasDependencyInjection(c)
+                ? (c.AssemblyName, true, SettingsParser.ReferencedDecoratorExtensions(c))
+                : (c.AssemblyName, false, null)))
+            .Select((input, _) => SettingsParser.Parse(input.Left.Left, input.Left.Right.GlobalOptions, input.Right.AssemblyName, input.Right.Item2, input.Right.Item3))
             .WithTrackingName(Steps.Settings);
 
         var calls = context.SyntaxProvider
@@ -110,6 +112,8 @@ public sealed class TracedGenerator : IIncrementalGenerator
         foreach (var d in c.MethodGroups) yield return d;
         foreach (var d in c.Declarations.SelectMany(d => d.Diagnostics)) yield return d;
         foreach (var d in c.Decorators.Where(d => d.Problem is not null)) yield return d.Problem!;
+        if (c.Settings.DependencyInjection && c.Settings.ReferencedDecoratorExtensions is { } referenced && c.Decorators.Any(d => d.Problem is null && d.TypeParameters.Length == 0))
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.RenamedDecoratorExtension, null, referenced, c.Settings.DecoratorExtensionName);
 
         var called = new HashSet<string>(c.Calls.Where(r => r.Call is not null).SelectMany(r => r.Call!.TracedVia.Append(r.Call!.Target.Key)));
         foreach (var method in c.Declarations.SelectMany(d => d.Methods))

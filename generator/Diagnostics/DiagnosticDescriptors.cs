@@ -89,10 +89,15 @@ internal static class DiagnosticDescriptors
         "No decorator is generated for '{0}': {1}. Calls through the interface in this assembly are still traced; for calls made elsewhere (frameworks, other assemblies), put 'using var span = Tracing.Block();' inside the implementations.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor RenamedDecoratorExtension = Create(
+        "TRC017", "AddTracedDecorators of this assembly has another name",
+        "Referenced assembly '{0}' has its own AddTracedDecorators, visible here through InternalsVisibleTo, so this assembly's is named '{1}'. Call '{1}()' to wrap this assembly's [Traced] interfaces ('AddTracedDecorators()' wraps only those of '{0}').",
+        DiagnosticSeverity.Info);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         BaseCall, ExpressionTree, MethodGroup, StaticAbstract, Inaccessible, NoCallSites, AsyncVoid, CannotHost, LocalFunction, UnsupportedTagType, UnsupportedShape, NotAMethodCall,
-        UnusableCarrier, CarrierWithoutEffect, SeveralCarriers, NoDecorator,
+        UnusableCarrier, CarrierWithoutEffect, SeveralCarriers, NoDecorator, RenamedDecoratorExtension,
     ];
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -39,7 +39,7 @@ internal static class DecoratorEmitter
         if (settings.DependencyInjection && injectable.Count > 0)
         {
             w.Line();
-            EmitServiceCollectionExtensions(w, injectable);
+            EmitServiceCollectionExtensions(w, injectable, settings);
         }
 
         return w.ToString();
@@ -64,11 +64,30 @@ internal static class DecoratorEmitter
         }
 
         if (index > 0) w.Line();
-        w.Line($"private readonly {d.InterfaceType} inner;")
-            .Line()
-            .Line("/// <summary>Wraps <paramref name=\"inner\"/>.</summary>")
-            .Line($"public {d.ClassName}({d.InterfaceType} inner) => this.inner = inner ?? throw new global::System.ArgumentNullException(nameof(inner));")
-            .Line()
+        w.Line($"private readonly {d.InterfaceType} inner;");
+        if (d.Disposable)
+        {
+            w.Line("private readonly bool disposeInner;")
+                .Line()
+                .Line("/// <summary>Wraps <paramref name=\"inner\"/>; disposing the decorator disposes it.</summary>")
+                .Line($"public {d.ClassName}({d.InterfaceType} inner) : this(inner, disposeInner: true)")
+                .Line("{")
+                .Line("}")
+                .Line()
+                .Line("/// <summary>Wraps <paramref name=\"inner\"/>; disposing the decorator disposes it only when <paramref name=\"disposeInner\"/> (not when its owner, such as a container, disposes it).</summary>")
+                .Open($"public {d.ClassName}({d.InterfaceType} inner, bool disposeInner)")
+                .Line("this.inner = inner ?? throw new global::System.ArgumentNullException(nameof(inner));")
+                .Line("this.disposeInner = disposeInner;")
+                .Close();
+        }
+        else
+        {
+            w.Line()
+                .Line("/// <summary>Wraps <paramref name=\"inner\"/>.</summary>")
+                .Line($"public {d.ClassName}({d.InterfaceType} inner) => this.inner = inner ?? throw new global::System.ArgumentNullException(nameof(inner));");
+        }
+
+        w.Line()
             .Line("/// <summary>The wrapped instance.</summary>")
             .Line($"public {d.InterfaceType} Inner => this.inner;");
 
@@ -82,7 +101,7 @@ internal static class DecoratorEmitter
             }
 
             var names = SpanBody.NamesFor(m, "inner");
-            var call = SpanBody.Call(m, "this.inner");
+            var call = SpanBody.Call(m, member.Receiver);
             w.Open(member.Header);
             w.Open("if (global::Instrumentation.TracedHandoff.Consume(this))"); // an interceptor traced this call already
             if (m.Shape == ReturnShape.Void) w.Line(call + ";").Line("return;");
@@ -95,11 +114,11 @@ internal static class DecoratorEmitter
         w.Close();
     }
 
-    private static void EmitServiceCollectionExtensions(SourceWriter w, IReadOnlyList<DecoratorModel> decorators)
+    private static void EmitServiceCollectionExtensions(SourceWriter w, IReadOnlyList<DecoratorModel> decorators, GeneratorSettings settings)
     {
         w.Open("namespace Microsoft.Extensions.DependencyInjection")
             .Line("/// <summary>Registers the generated decorators of this assembly's <c>[Traced]</c> interfaces.</summary>")
-            .Open("internal static class InstrumentationTracedDecoratorsExtensions")
+            .Open($"internal static class {settings.DecoratorExtensionClass}")
             .Line("/// <summary>")
             .Line("/// Wraps every service registered so far whose service type is a <c>[Traced]</c> interface of this assembly in its")
             .Line("/// generated decorator, so calls the interceptors cannot see (made by frameworks, other assemblies, reflection)")
@@ -108,9 +127,11 @@ internal static class DecoratorEmitter
             .Line("/// container still constructs (ActivatorUtilities rules, injection, disposal) the implementation type, factory")
             .Line("/// or instance exactly as before. Needs a container with keyed services (Microsoft.Extensions.DependencyInjection 8+).")
             .Line("/// Left untouched: keyed registrations, open generic registrations and generic interfaces (wrap those by hand")
-            .Line("/// with the decorator class). Calling it again wraps nothing twice.")
-            .Line("/// </summary>")
-            .Open("public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTracedDecorators(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)")
+            .Line("/// with the decorator class). Calling it again wraps nothing twice.");
+        if (settings.ReferencedDecoratorExtensions is { } referenced)
+            w.Line($"/// Named after this assembly (TRC017): AddTracedDecorators here is the one of {referenced}, which wraps only its interfaces.");
+        w.Line("/// </summary>")
+            .Open($"public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection {settings.DecoratorExtensionName}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)")
             .Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));")
             .Open("for (var i = 0; i < services.Count; i++)")
             .Line("var descriptor = services[i];")
@@ -128,7 +149,9 @@ internal static class DecoratorEmitter
             .Open("private static global::System.Func<object, object>? DecoratorOf(global::System.Type serviceType)");
         foreach (var d in decorators)
         {
-            w.Line($"if (serviceType == typeof({d.InterfaceType})) return static inner => new global::{InterceptorEmitter.Namespace}.{d.ClassName}(({d.InterfaceType})inner);");
+            // Already a decorator of this service type (another traced service resolved to the same decorator): one span per call.
+            // The container owns what it built, so disposing the decorator leaves the inner instance to the container.
+            w.Line($"if (serviceType == typeof({d.InterfaceType})) return static inner => inner is global::Instrumentation.ITracedDecorator and {d.InterfaceType} ? inner : new global::{InterceptorEmitter.Namespace}.{d.ClassName}(({d.InterfaceType})inner{(d.Disposable ? ", disposeInner: false" : string.Empty)});");
         }
 
         w.Line("return null;")
@@ -149,11 +172,33 @@ internal static class DecoratorEmitter
             .Close();
     }
 
-    /// <summary>Interfaces of one name (and arity) in different namespaces get decorators named after their full names.</summary>
-    private static IEnumerable<DecoratorModel> Unique(IEnumerable<DecoratorModel> decorators) =>
-        decorators.GroupBy(d => (d.ClassName, d.TypeParameters.Count(c => c == ',')))
+    /// <summary>
+    /// Interfaces of one name (and arity) in different namespaces get decorators named after their full names; names that
+    /// still meet (<c>X.IFoo</c> and <c>X_IFoo</c> both give <c>X_IFoo</c>) get a number, in the order of their full names.
+    /// </summary>
+    private static IEnumerable<DecoratorModel> Unique(IEnumerable<DecoratorModel> decorators)
+    {
+        var named = decorators.GroupBy(d => (d.ClassName, d.TypeParameters.Count(c => c == ',')))
             .SelectMany(g => g.Count() == 1 ? g : g.Select(d => d with { ClassName = Mangle(d.SortKey, d.TypeParameters) + DecoratorSuffix }))
-            .OrderBy(d => d.SortKey, StringComparer.Ordinal);
+            .OrderBy(d => d.SortKey, StringComparer.Ordinal)
+            .ToList();
+        var wanted = new HashSet<(string, int)>(named.Select(d => (d.ClassName, Arity(d))));
+        var taken = new HashSet<(string, int)>();
+        foreach (var d in named)
+        {
+            var name = d.ClassName;
+            for (var n = 2; taken.Contains((name, Arity(d))); n++)
+            {
+                name = d.ClassName + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (wanted.Contains((name, Arity(d)))) name = d.ClassName; // another interface's name: keep counting
+            }
+
+            taken.Add((name, Arity(d)));
+            yield return name == d.ClassName ? d : d with { ClassName = name };
+        }
+    }
+
+    private static int Arity(DecoratorModel d) => d.TypeParameters.Length == 0 ? 0 : d.TypeParameters.Count(c => c == ',') + 1;
 
     private const string DecoratorSuffix = Parsing.DecoratorParser.Suffix;
 

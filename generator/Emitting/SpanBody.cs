@@ -45,10 +45,11 @@ internal static class SpanBody
             return;
         }
 
+        // '!': a carrier with nullable values (Dictionary<string, string?>) converts with a nullability warning (CS8620); null values are read as absent.
         var start = m.Carrier switch
         {
-            CarrierMode.Extract => $"StartConsumer({m.CarrierParameter})",
-            CarrierMode.Inject => $"StartProducer({m.CarrierParameter})",
+            CarrierMode.Extract => $"StartConsumer({m.CarrierParameter}!)",
+            CarrierMode.Inject => $"StartProducer({m.CarrierParameter}!)",
             _ => "Start()",
         };
         w.Line($"var {span} = {descriptor}.{start};");

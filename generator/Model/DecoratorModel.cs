@@ -11,6 +11,10 @@ namespace Instrumentation.Generator.Model;
 /// <param name="SortKey">The interface's full metadata name, for deterministic output.</param>
 /// <param name="Members">Every member, in declaration order (the interface's, then its bases').</param>
 /// <param name="Problem">TRC016 when no decorator can be generated; then nothing else is used.</param>
+/// <param name="Disposable">
+/// The interface extends IDisposable or IAsyncDisposable: the decorator takes a flag saying whether disposing it disposes
+/// the inner instance (not when a container built it: the container disposes what it owns, and never a registered instance).
+/// </param>
 internal sealed record DecoratorModel(
     string InterfaceType,
     string ClassName,
@@ -18,11 +22,15 @@ internal sealed record DecoratorModel(
     string Constraints,
     string SortKey,
     EquatableArray<DecoratorMember> Members,
-    DiagnosticInfo? Problem);
+    DiagnosticInfo? Problem,
+    bool Disposable = false);
 
 /// <summary>
 /// One member of a decorator. A method has a <see cref="Header"/> (its explicit implementation's
 /// signature) and, when traced, the <see cref="Traced"/> model whose span body interceptors use too;
 /// untraced methods, properties and events are forwarded as the complete declaration <see cref="Forward"/>.
+/// <see cref="Receiver"/> is how the member reaches the inner instance: through the interface that declares it, so
+/// members of several bases with one signature, and members hidden with <c>new</c>, call the right one.
+/// <see cref="Disposes"/>: it is IDisposable.Dispose or IAsyncDisposable.DisposeAsync.
 /// </summary>
-internal sealed record DecoratorMember(string Header, TargetMethod? Traced, string Forward);
+internal sealed record DecoratorMember(string Header, TargetMethod? Traced, string Forward, string Receiver = "this.inner", bool Disposes = false);

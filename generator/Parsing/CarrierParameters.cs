@@ -20,7 +20,7 @@ internal static class CarrierParameters
     /// <summary>The carrier the span uses (its escaped name), or <see cref="CarrierMode.None"/>; <paramref name="problems"/> gets what the user should hear.</summary>
     public static (CarrierMode Mode, string? Parameter) Resolve(IMethodSymbol method, int kind, Compilation compilation, List<DiagnosticInfo>? problems = null)
     {
-        var marked = method.Parameters.Where(p => TracedSymbols.Get(p, TraceContextAttributeName) is not null).ToList();
+        var marked = MarkedParameters(method);
         if (marked.Count == 0) return (CarrierMode.None, null);
 
         var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
@@ -67,6 +67,36 @@ internal static class CarrierParameters
         }
 
         return (extract ? CarrierMode.Extract : CarrierMode.Inject, SymbolNames.Identifier(carrier.Name));
+    }
+
+    /// <summary>
+    /// The carrier parameters of <paramref name="method"/>: those marked <c>[TraceContext]</c> on it or, when it marks none, on the
+    /// base or interface member it overrides or implements (by position), which is where <c>[Traced]</c> often sits too.
+    /// </summary>
+    private static List<IParameterSymbol> MarkedParameters(IMethodSymbol method)
+    {
+        static List<IParameterSymbol> Marked(IMethodSymbol m) => m.Parameters.Where(p => TracedSymbols.Get(p, TraceContextAttributeName) is not null).ToList();
+        var own = Marked(method);
+        if (own.Count > 0 || method.ContainingType is null || method.IsStatic) return own;
+
+        var bases = new List<IMethodSymbol>();
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod) bases.Add(overridden);
+        foreach (var iface in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in iface.GetMembers(method.Name).OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                    bases.Add(member);
+            }
+        }
+
+        foreach (var source in bases)
+        {
+            var marked = Marked(source);
+            if (marked.Count > 0 && source.Parameters.Length == method.Parameters.Length) return marked.Select(p => method.Parameters[p.Ordinal]).ToList();
+        }
+
+        return own;
     }
 
     private static ITypeSymbol String(Compilation compilation) => compilation.GetSpecialType(SpecialType.System_String);

@@ -35,7 +35,11 @@ internal static class DecoratorParser
         {
             if (t.IsFileLocal || !compilation.IsSymbolAccessibleWithin(t, compilation.Assembly))
                 return Fail($"type '{t.Name}' is not accessible to generated code in this assembly (make it internal or public)");
+            if (!SymbolEqualityComparer.Default.Equals(t, type) && t.TypeParameters.Length > 0)
+                return Fail($"it is nested in generic type '{t.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}', whose type parameters a decorator cannot name (move the interface out of the generic type)");
         }
+
+        var typeParameterNames = new HashSet<string>(type.TypeParameters.Select(t => t.Name));
 
         var members = new List<DecoratorMember>();
         foreach (var iface in new[] { type }.Concat(type.AllInterfaces))
@@ -50,11 +54,18 @@ internal static class DecoratorParser
                 }
 
                 if (!member.IsAbstract && !member.IsVirtual) continue; // private or sealed default implementations are not part of the contract
+                if (member is IMethodSymbol { MethodKind: not MethodKind.Ordinary }) continue; // accessors come with their property or event
+                if (member.DeclaredAccessibility is Microsoft.CodeAnalysis.Accessibility.Protected or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal)
+                    return Fail($"member '{member.Name}' is protected, so a decorator cannot call it on the inner instance (make it public or internal)");
+
+                // A member of a base interface is reached through that interface: another base may declare one of the same
+                // signature (IList<T> and IReadOnlyList<T>, a diamond) and the decorated interface may hide it with 'new'.
+                var receiver = SymbolEqualityComparer.Default.Equals(iface, type) ? "this.inner" : $"(({SymbolNames.Type(iface)})this.inner)";
                 var problem = member switch
                 {
-                    IMethodSymbol { MethodKind: MethodKind.Ordinary } method => AddMethod(method, iface, members, compilation),
-                    IPropertySymbol property => AddProperty(property, iface, members, compilation),
-                    IEventSymbol @event => AddEvent(@event, iface, members, compilation),
+                    IMethodSymbol method => AddMethod(method, iface, receiver, typeParameterNames, members, compilation),
+                    IPropertySymbol property => AddProperty(property, iface, receiver, members, compilation),
+                    IEventSymbol @event => AddEvent(@event, iface, receiver, members, compilation),
                     _ => null,
                 };
                 if (problem is not null) return Fail(problem);
@@ -62,7 +73,7 @@ internal static class DecoratorParser
         }
 
         return new DecoratorModel(SymbolNames.Type(type), className, typeParameters,
-            TargetMethodBuilder.Constraints(type.TypeParameters), sortKey, members.ToEquatableArray(), null);
+            TargetMethodBuilder.Constraints(type.TypeParameters), sortKey, members.ToEquatableArray(), null, members.Any(m => m.Disposes));
     }
 
     private static IEnumerable<INamedTypeSymbol> Containing(INamedTypeSymbol type)
@@ -72,10 +83,12 @@ internal static class DecoratorParser
         return chain;
     }
 
-    private static string? AddMethod(IMethodSymbol method, INamedTypeSymbol iface, List<DecoratorMember> members, Compilation compilation)
+    private static string? AddMethod(IMethodSymbol method, INamedTypeSymbol iface, string receiver, HashSet<string> typeParameterNames, List<DecoratorMember> members, Compilation compilation)
     {
         var shown = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         if (Accessibility.UnsupportedShape(method) is { } shape) return $"'{shown}' cannot be forwarded: {shape}";
+        if (method.TypeParameters.FirstOrDefault(t => typeParameterNames.Contains(t.Name)) is { } clash)
+            return $"'{shown}' has a type parameter named '{clash.Name}' like one of the interface's (rename one of them)";
         if (Unnameable(method.Parameters.Select(p => p.Type).Append(method.ReturnType), compilation) is { } hidden) return $"'{shown}' uses type '{hidden}', which generated code cannot name";
 
         var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">";
@@ -87,16 +100,34 @@ internal static class DecoratorParser
         var traced = TracedSymbols.FindTraced(method, out var onMethod);
         if (traced is not null)
         {
-            members.Add(new DecoratorMember(header, TargetMethodBuilder.Build(method, traced, onMethod, compilation), string.Empty));
+            members.Add(new DecoratorMember(header, TargetMethodBuilder.Build(method, traced, onMethod, compilation), string.Empty, receiver));
             return null;
         }
 
-        var call = $"this.inner.{SymbolNames.Identifier(method.Name)}{typeArguments}({string.Join(", ", parameters.Select(Emitting.SpanBody.Argument))})";
-        members.Add(new DecoratorMember(header, null, $"{header} => {(returnModifier.Length > 0 ? "ref " : string.Empty)}{call};"));
+        var call = $"{receiver}.{SymbolNames.Identifier(method.Name)}{typeArguments}({string.Join(", ", parameters.Select(Emitting.SpanBody.Argument))})";
+        var dispose = DisposeKindOf(method, compilation);
+        var forward = dispose switch
+        {
+            // The container that built the decorator owns (and disposes) the inner instance: see DecoratorModel.Disposable.
+            DisposeKind.Dispose => $"{header} {{ if (this.disposeInner) {call}; }}",
+            DisposeKind.DisposeAsync => $"{header} => this.disposeInner ? {call} : default;",
+            _ => $"{header} => {(returnModifier.Length > 0 ? "ref " : string.Empty)}{call};",
+        };
+        members.Add(new DecoratorMember(header, null, forward, receiver, dispose != DisposeKind.None));
         return null;
     }
 
-    private static string? AddProperty(IPropertySymbol property, INamedTypeSymbol iface, List<DecoratorMember> members, Compilation compilation)
+    private enum DisposeKind { None, Dispose, DisposeAsync }
+
+    private static DisposeKind DisposeKindOf(IMethodSymbol method, Compilation compilation)
+    {
+        var definition = method.ContainingType.OriginalDefinition;
+        if (method.Name == "Dispose" && SymbolEqualityComparer.Default.Equals(definition, compilation.GetSpecialType(SpecialType.System_IDisposable))) return DisposeKind.Dispose;
+        if (method.Name == "DisposeAsync" && SymbolEqualityComparer.Default.Equals(definition, compilation.GetTypeByMetadataName("System.IAsyncDisposable"))) return DisposeKind.DisposeAsync;
+        return DisposeKind.None;
+    }
+
+    private static string? AddProperty(IPropertySymbol property, INamedTypeSymbol iface, string receiver, List<DecoratorMember> members, Compilation compilation)
     {
         var name = property.IsIndexer ? "this" : SymbolNames.Identifier(property.Name);
         if (property.SetMethod is { IsInitOnly: true }) return $"property '{property.Name}' has an init accessor, which a decorator cannot forward";
@@ -105,7 +136,7 @@ internal static class DecoratorParser
         var refModifier = property.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
         var parameters = property.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), SymbolNames.ParameterModifier(p), p.IsParams, null, false, false, FlowAttributes.Of(p, compilation))).ToList();
         var declared = property.IsIndexer ? $"{SymbolNames.Type(iface)}.this[{string.Join(", ", parameters.Select(Emitting.SpanBody.Declaration))}]" : $"{SymbolNames.Type(iface)}.{name}";
-        var access = property.IsIndexer ? $"this.inner[{string.Join(", ", parameters.Select(Emitting.SpanBody.Argument))}]" : $"this.inner.{name}";
+        var access = property.IsIndexer ? $"{receiver}[{string.Join(", ", parameters.Select(Emitting.SpanBody.Argument))}]" : $"{receiver}.{name}";
         var accessors = new List<string>();
         if (property.GetMethod is not null) accessors.Add($"get => {(refModifier.Length > 0 ? "ref " : string.Empty)}{access};");
         if (property.SetMethod is not null) accessors.Add($"set => {access} = value;");
@@ -113,12 +144,12 @@ internal static class DecoratorParser
         return null;
     }
 
-    private static string? AddEvent(IEventSymbol @event, INamedTypeSymbol iface, List<DecoratorMember> members, Compilation compilation)
+    private static string? AddEvent(IEventSymbol @event, INamedTypeSymbol iface, string receiver, List<DecoratorMember> members, Compilation compilation)
     {
         if (Unnameable([@event.Type], compilation) is { } hidden) return $"'{@event.Name}' uses type '{hidden}', which generated code cannot name";
         var name = SymbolNames.Identifier(@event.Name);
         members.Add(new DecoratorMember(string.Empty, null,
-            $"event {SymbolNames.Type(@event.Type)} {SymbolNames.Type(iface)}.{name} {{ add => this.inner.{name} += value; remove => this.inner.{name} -= value; }}"));
+            $"event {SymbolNames.Type(@event.Type)} {SymbolNames.Type(iface)}.{name} {{ add => {receiver}.{name} += value; remove => {receiver}.{name} -= value; }}"));
         return null;
     }
 
@@ -126,9 +157,10 @@ internal static class DecoratorParser
     /// An explicit implementation may only say <c>class</c>, <c>struct</c> or <c>default</c> (its other constraints are inherited);
     /// <c>default</c> keeps an unconstrained <c>T?</c> from meaning <c>Nullable&lt;T&gt;</c>.
     /// </summary>
+    /// (Never <c>class?</c>: CS0460. A type parameter constrained to a class type is a reference type: <c>class</c>, else CS8822.)
     private static string ExplicitConstraints(IMethodSymbol method) => string.Concat(method.TypeParameters.Select(t =>
-        t.HasValueTypeConstraint || t.HasUnmanagedTypeConstraint ? $" where {t.Name} : struct"
-        : t.HasReferenceTypeConstraint ? $" where {t.Name} : class{(t.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "?" : string.Empty)}"
+        t.IsValueType ? $" where {t.Name} : struct"
+        : t.IsReferenceType ? $" where {t.Name} : class"
         : $" where {t.Name} : default"));
 
     private static string? Unnameable(IEnumerable<ITypeSymbol> types, Compilation compilation) =>

@@ -11,11 +11,25 @@ namespace Instrumentation.Generator.Parsing;
 /// <summary>Reads the language version, the interceptor namespaces and our MSBuild switches.</summary>
 internal static class SettingsParser
 {
-    public static GeneratorSettings Parse(ParseOptions parseOptions, AnalyzerConfigOptions globalOptions, string? assemblyName, bool dependencyInjection = false)
+    public static GeneratorSettings Parse(ParseOptions parseOptions, AnalyzerConfigOptions globalOptions, string? assemblyName, bool dependencyInjection = false, string? referencedDecoratorExtensions = null)
     {
         var codeTags = !(globalOptions.TryGetValue("build_property.InstrumentationCodeTags", out var value)
             && string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
-        return new GeneratorSettings(CannotHostReason(parseOptions), codeTags, assemblyName ?? "Unnamed", dependencyInjection);
+        return new GeneratorSettings(CannotHostReason(parseOptions), codeTags, assemblyName ?? "Unnamed", dependencyInjection, referencedDecoratorExtensions);
+    }
+
+    /// <summary>
+    /// The first referenced assembly (by name) with a generated <c>AddTracedDecorators</c> class this compilation can see
+    /// (an internal class, through InternalsVisibleTo), or null.
+    /// </summary>
+    public static string? ReferencedDecoratorExtensions(Compilation compilation)
+    {
+        var metadataName = "Microsoft.Extensions.DependencyInjection." + GeneratorSettings.DecoratorExtensionClassName;
+        return compilation.SourceModule.ReferencedAssemblySymbols
+            .Where(a => a.GetTypeByMetadataName(metadataName) is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+            .Select(a => a.Identity.Name)
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .FirstOrDefault();
     }
 
     /// <summary>Whether the compilation can use <c>AddTracedDecorators</c>: IServiceCollection and keyed services (Abstractions 8+).</summary>

@@ -45,7 +45,8 @@ internal static class TargetMethodBuilder
             ReturnTagAsText: returnTag is not null && !TagTypes.IsSimple(TagTypes.ResultType(method.ReturnType)),
             Carrier: carrier,
             CarrierParameter: carrierParameter,
-            MarksReceiver: receiver == ReceiverKind.Value && method.ContainingType.TypeKind == TypeKind.Interface);
+            // Only a member a decorator implements (abstract or virtual): a sealed one runs its own body and never consumes the mark.
+            MarksReceiver: receiver == ReceiverKind.Value && method.ContainingType.TypeKind == TypeKind.Interface && (method.IsAbstract || method.IsVirtual));
     }
 
     private static IEnumerable<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type)

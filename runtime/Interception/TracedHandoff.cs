@@ -25,12 +25,14 @@ public static class TracedHandoff
 
     /// <summary>
     /// Whether an interceptor has just traced this call of <paramref name="decorator"/>: true at most
-    /// once per mark, so calls the decorator makes later are traced again.
+    /// once per mark, so calls the decorator makes later are traced again. Any decorator's entry clears
+    /// the mark, so a mark that its decorator never consumed cannot silence a later call.
     /// </summary>
     public static bool Consume(ITracedDecorator decorator)
     {
-        if (!ReferenceEquals(intercepted, decorator)) return false;
+        var marked = intercepted;
+        if (marked is null) return false;
         intercepted = null;
-        return true;
+        return ReferenceEquals(marked, decorator);
     }
 }

@@ -1,0 +1,227 @@
+using System.Linq;
+using Instrumentation.Generator.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Instrumentation.Generator.Tests;
+
+/// <summary>
+/// Interface shapes whose decorators once failed to compile: each now gets a decorator that compiles
+/// without warnings (with AddTracedDecorators), or TRC016 and no decorator.
+/// </summary>
+public sealed class DecoratorShapeCompileTests
+{
+    private static GeneratorRun Run(string source)
+    {
+        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
+        return GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/Shapes.cs", source)], extraReferences: [di]));
+    }
+
+    private static void AssertDecoratorCompiles(string source, string decorator)
+    {
+        var run = Run(source);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Contains($"internal sealed class {decorator}", run.DecoratorsText, System.StringComparison.Ordinal);
+        run.AssertCompilesCleanly();
+    }
+
+    private static void AssertNoDecorator(string source, string message)
+    {
+        var run = Run(source);
+        var problem = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "TRC016");
+        Assert.Contains(message, problem.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        run.AssertCompilesCleanly("TRC016", "TRC006");
+    }
+
+    [Fact]
+    public void Members_of_several_bases_with_one_signature_are_called_through_their_interface()
+    {
+        AssertDecoratorCompiles("""
+            using System;
+            using System.Collections.Generic;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced] public interface IStore : IList<string>, IReadOnlyList<string> { }
+
+            public interface IHandler<T> { T Get(); T this[int i] { get; set; } string Name { get; } event EventHandler Changed; }
+
+            [Traced] public interface IH : IHandler<int>, IHandler<string> { }
+
+            public interface IA { string Name(); }
+            public interface IB { string Name(); }
+            [Traced] public interface IC : IA, IB { }
+
+            [Traced] public interface ITracedA { string Name(); }
+            [Traced] public interface ITracedB { string Name(); }
+            [Traced] public interface ITracedC : ITracedA, ITracedB { }
+            """, "ITracedCTracedDecorator");
+    }
+
+    [Fact]
+    public void Generic_method_constraints_in_explicit_implementations()
+    {
+        AssertDecoratorCompiles("""
+            using System.IO;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced]
+            public interface IFactory
+            {
+                T? Nullable<T>() where T : class?;
+                T? OfStream<T>(T? x) where T : Stream;
+                T? Unconstrained<T>(T? x);
+                T? Value<T>(T? x) where T : struct;
+                T? Unmanaged<T>() where T : unmanaged;
+            }
+            """, "IFactoryTracedDecorator");
+    }
+
+    [Fact]
+    public void Interface_nested_in_a_generic_class_gets_TRC016()
+    {
+        AssertNoDecorator("""
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Outer<TOuter>
+            {
+                [Traced] public interface INested { TOuter Get(); }
+            }
+            """, "nested in generic type 'Outer<TOuter>'");
+    }
+
+    [Fact]
+    public void Base_method_type_parameter_named_like_the_interfaces_gets_TRC016()
+    {
+        AssertNoDecorator("""
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface IBase2<U> { void N<T>(U u, T t); }
+            [Traced] public interface IDer2<T> : IBase2<T> { }
+            """, "has a type parameter named 'T' like one of the interface's");
+        AssertNoDecorator("""
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface IBase { void M<T>(T x); }
+            [Traced] public interface IDer<T> : IBase { }
+            """, "has a type parameter named 'T' like one of the interface's");
+    }
+
+    [Fact]
+    public void Protected_member_gets_TRC016()
+    {
+        AssertNoDecorator("""
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced] public interface IWithProtected { void Run(); protected void Prot(); }
+            """, "member 'Prot' is protected");
+    }
+
+    [Fact]
+    public void Decorator_names_that_meet_after_mangling_stay_distinct()
+    {
+        var run = Run("""
+            using Instrumentation;
+
+            public class X { [Traced] public interface IFoo { void A(); } }
+
+            [Traced] public interface X_IFoo { void B(); }
+            """);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Contains("internal sealed class X_IFooTracedDecorator ", run.DecoratorsText, System.StringComparison.Ordinal);
+        Assert.Contains("internal sealed class X_IFooTracedDecorator_2 ", run.DecoratorsText, System.StringComparison.Ordinal);
+        run.AssertCompilesCleanly();
+    }
+}
+
+/// <summary>A library with InternalsVisibleTo to the app: both generate AddTracedDecorators, and calls stay unambiguous.</summary>
+public sealed class DecoratorExtensionAcrossAssembliesTests
+{
+    [Fact]
+    public void App_seeing_a_librarys_AddTracedDecorators_gets_its_own_under_an_assembly_specific_name()
+    {
+        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
+        var library = GeneratorHarness.Run(GeneratorHarness.Compilation([("/lib/Lib.cs", """
+            using System.Runtime.CompilerServices;
+            using Instrumentation;
+
+            [assembly: InternalsVisibleTo("TestApp")]
+
+            namespace Lib;
+
+            [Traced] public interface ILibService { void Run(); }
+            """)], assemblyName: "Lib", extraReferences: [di]));
+        var image = library.AssertCompilesCleanly();
+
+        var app = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/App.cs", """
+            using Instrumentation;
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace App;
+
+            [Traced] public interface IAppService { void Run(); }
+
+            public static class Startup
+            {
+                public static IServiceCollection Configure(IServiceCollection services) => services.AddTracedDecorators().AddTracedDecoratorsOfTestApp();
+            }
+            """)], extraReferences: [di, MetadataReference.CreateFromImage(image)]));
+
+        var renamed = Assert.Single(app.GeneratorDiagnostics, d => d.Id != "TRC006");
+        Assert.Equal(
+            "TRC017 Info (no location): Referenced assembly 'Lib' has its own AddTracedDecorators, visible here through InternalsVisibleTo, so this assembly's is named 'AddTracedDecoratorsOfTestApp'. Call 'AddTracedDecoratorsOfTestApp()' to wrap this assembly's [Traced] interfaces ('AddTracedDecorators()' wraps only those of 'Lib').",
+            Inspect.Describe(renamed));
+        app.AssertCompilesCleanly();
+    }
+}
+
+/// <summary>Carrier shapes the generated code must accept without warnings.</summary>
+public sealed class CarrierShapeCompileTests
+{
+    [Fact]
+    public void Carriers_with_nullable_values_compile_without_nullability_warnings()
+    {
+        var run = GeneratorHarness.Run("/src/Queue.cs", """
+            using System.Collections.Generic;
+            using System.Diagnostics;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced]
+            public interface IQueue
+            {
+                [Traced(Kind = ActivityKind.Producer)]
+                void Send([TraceContext] Dictionary<string, string?> headers);
+
+                [Traced(Kind = ActivityKind.Consumer)]
+                void Receive([TraceContext] IEnumerable<KeyValuePair<string, string?>> headers);
+            }
+
+            public static class Use
+            {
+                public static void Run(IQueue queue)
+                {
+                    var headers = new Dictionary<string, string?>();
+                    queue.Send(headers);
+                    queue.Receive(headers);
+                }
+            }
+            """);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("StartProducer(headers!)", run.GeneratedText, System.StringComparison.Ordinal);
+        Assert.Contains("StartConsumer(headers!)", run.DecoratorsText, System.StringComparison.Ordinal);
+        run.AssertCompilesCleanly();
+    }
+}
