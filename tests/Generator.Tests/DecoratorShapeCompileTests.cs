@@ -186,6 +186,39 @@ public sealed class DecoratorExtensionAcrossAssembliesTests
     }
 }
 
+/// <summary>A library with InternalsVisibleTo to the app, both with a [Traced] interface of the same name.</summary>
+public sealed class DecoratorNamesAcrossAssembliesTests
+{
+    [Fact]
+    public void Same_named_decorators_in_a_library_seen_through_InternalsVisibleTo_do_not_clash()
+    {
+        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
+        var library = GeneratorHarness.Run(GeneratorHarness.Compilation([("/lib/Lib.cs", """
+            using System.Runtime.CompilerServices;
+            using Instrumentation;
+
+            [assembly: InternalsVisibleTo("TestApp")]
+
+            namespace Lib;
+
+            [Traced] public interface IStore { void Save(); }
+            """)], assemblyName: "Lib", extraReferences: [di]));
+        var image = library.AssertCompilesCleanly();
+
+        var app = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/App.cs", """
+            using Instrumentation;
+
+            namespace App;
+
+            [Traced] public interface IStore { void Save(); }
+            """)], extraReferences: [di, MetadataReference.CreateFromImage(image)]));
+
+        // Both assemblies name their decorator IStoreTracedDecorator; without care the app's own
+        // generated code gets CS0436 (a warning, so an error under TreatWarningsAsErrors).
+        app.AssertCompilesCleanly();
+    }
+}
+
 /// <summary>Carrier shapes the generated code must accept without warnings.</summary>
 public sealed class CarrierShapeCompileTests
 {
