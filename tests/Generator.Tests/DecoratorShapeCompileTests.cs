@@ -145,26 +145,13 @@ public sealed class DecoratorShapeCompileTests
     }
 }
 
-/// <summary>A library with InternalsVisibleTo to the app: both generate AddTracedDecorators, and calls stay unambiguous.</summary>
-public sealed class DecoratorExtensionAcrossAssembliesTests
+/// <summary>A library with InternalsVisibleTo to the app, both with [Traced] interfaces: the app's generated code stays unambiguous.</summary>
+public sealed class DecoratorsAcrossAssembliesTests
 {
     [Fact]
     public void App_seeing_a_librarys_AddTracedDecorators_gets_its_own_under_an_assembly_specific_name()
     {
-        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
-        var library = GeneratorHarness.Run(GeneratorHarness.Compilation([("/lib/Lib.cs", """
-            using System.Runtime.CompilerServices;
-            using Instrumentation;
-
-            [assembly: InternalsVisibleTo("TestApp")]
-
-            namespace Lib;
-
-            [Traced] public interface ILibService { void Run(); }
-            """)], assemblyName: "Lib", extraReferences: [di]));
-        var image = library.AssertCompilesCleanly();
-
-        var app = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/App.cs", """
+        var app = RunAppSeeingLibrary("[Traced] public interface ILibService { void Run(); }", """
             using Instrumentation;
             using Microsoft.Extensions.DependencyInjection;
 
@@ -176,7 +163,7 @@ public sealed class DecoratorExtensionAcrossAssembliesTests
             {
                 public static IServiceCollection Configure(IServiceCollection services) => services.AddTracedDecorators().AddTracedDecoratorsOfTestApp();
             }
-            """)], extraReferences: [di, MetadataReference.CreateFromImage(image)]));
+            """);
 
         var renamed = Assert.Single(app.GeneratorDiagnostics, d => d.Id != "TRC006");
         Assert.Equal(
@@ -184,16 +171,28 @@ public sealed class DecoratorExtensionAcrossAssembliesTests
             Inspect.Describe(renamed));
         app.AssertCompilesCleanly();
     }
-}
 
-/// <summary>A library with InternalsVisibleTo to the app, both with a [Traced] interface of the same name.</summary>
-public sealed class DecoratorNamesAcrossAssembliesTests
-{
     [Fact]
     public void Same_named_decorators_in_a_library_seen_through_InternalsVisibleTo_do_not_clash()
     {
+        // Both assemblies name their decorator IStoreTracedDecorator; without care the app's own
+        // generated code gets CS0436 (a warning, so an error under TreatWarningsAsErrors).
+        var app = RunAppSeeingLibrary("[Traced] public interface IStore { void Save(); }", """
+            using Instrumentation;
+
+            namespace App;
+
+            [Traced] public interface IStore { void Save(); }
+            """);
+
+        app.AssertCompilesCleanly();
+    }
+
+    /// <summary>Compiles library 'Lib' (InternalsVisibleTo "TestApp") with the generator, then runs it on the app referencing it.</summary>
+    private static GeneratorRun RunAppSeeingLibrary(string libraryDeclarations, string appSource)
+    {
         var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
-        var library = GeneratorHarness.Run(GeneratorHarness.Compilation([("/lib/Lib.cs", """
+        var library = GeneratorHarness.Run(GeneratorHarness.Compilation([("/lib/Lib.cs", $$"""
             using System.Runtime.CompilerServices;
             using Instrumentation;
 
@@ -201,21 +200,10 @@ public sealed class DecoratorNamesAcrossAssembliesTests
 
             namespace Lib;
 
-            [Traced] public interface IStore { void Save(); }
+            {{libraryDeclarations}}
             """)], assemblyName: "Lib", extraReferences: [di]));
         var image = library.AssertCompilesCleanly();
-
-        var app = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/App.cs", """
-            using Instrumentation;
-
-            namespace App;
-
-            [Traced] public interface IStore { void Save(); }
-            """)], extraReferences: [di, MetadataReference.CreateFromImage(image)]));
-
-        // Both assemblies name their decorator IStoreTracedDecorator; without care the app's own
-        // generated code gets CS0436 (a warning, so an error under TreatWarningsAsErrors).
-        app.AssertCompilesCleanly();
+        return GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/App.cs", appSource)], extraReferences: [di, MetadataReference.CreateFromImage(image)]));
     }
 }
 
