@@ -25,6 +25,7 @@ public sealed class TracedGenerator : IIncrementalGenerator
         public const string MethodGroups = nameof(MethodGroups);
         public const string Declarations = nameof(Declarations);
         public const string Decorators = nameof(Decorators);
+        public const string OrphanCarriers = nameof(OrphanCarriers);
         public const string Collected = nameof(Collected);
     }
 
@@ -61,6 +62,12 @@ public sealed class TracedGenerator : IIncrementalGenerator
             .Select((d, _) => d!)
             .WithTrackingName(Steps.Decorators);
 
+        var orphanCarriers = context.SyntaxProvider
+            .ForAttributeWithMetadataName(CarrierParameters.TraceContextAttributeName, OrphanCarrierParser.IsCandidate, OrphanCarrierParser.Parse)
+            .Where(d => d is not null)
+            .Select((d, _) => d!)
+            .WithTrackingName(Steps.OrphanCarriers);
+
         var collected = calls.Collect()
             .Combine(methodGroups.Collect())
             .Combine(declarations.Collect())
@@ -86,11 +93,13 @@ public sealed class TracedGenerator : IIncrementalGenerator
 
         // The compilation is joined only here, after every cached step, to place diagnostics in their
         // syntax trees (so #pragma warning disable works on them).
-        context.RegisterSourceOutput(collected.Combine(context.CompilationProvider), static (spc, input) =>
+        context.RegisterSourceOutput(collected.Combine(orphanCarriers.Collect()).Combine(context.CompilationProvider), static (spc, input) =>
         {
             // Distinct: a method with its own [Traced] inside a [Traced] type is declared twice.
             Dictionary<string, SyntaxTree>? trees = null;
-            foreach (var diagnostic in Diagnose(input.Left).Distinct())
+            var collected = input.Left.Left;
+            var orphans = collected.Settings.CannotHostReason is null ? input.Left.Right : [];
+            foreach (var diagnostic in Diagnose(collected).Concat(orphans).Distinct())
             {
                 trees ??= input.Right.SyntaxTrees.GroupBy(t => t.FilePath).ToDictionary(g => g.Key, g => g.First());
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic(trees.TryGetValue(diagnostic.FilePath, out var tree) ? tree : null));

@@ -66,6 +66,31 @@ public sealed class CarrierAndDecoratorDiagnosticTests
     }
 
     [Fact]
+    public void TRC014_carrier_on_a_method_that_is_not_traced()
+    {
+        var run = GeneratorHarness.Run("/src/Carrier.cs", """
+            using System.Collections.Generic;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface IHandler { void Handle([TraceContext] Dictionary<string, string> headers); }
+
+            public class Queue : IHandler
+            {
+                public static void Receive([TraceContext] Dictionary<string, string> headers) { }
+
+                // Not warned: overridable and interface members lend their carrier to a traced override or implementation.
+                public virtual void Overridable([TraceContext] Dictionary<string, string> headers) { }
+                public void Handle(Dictionary<string, string> headers) { }
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC014 Warning /src/Carrier.cs(10,74)-(10,81): [TraceContext] on 'headers' of 'Queue.Receive(Dictionary<string, string>)' has no effect: the method is not traced. Add [Traced(Kind = ActivityKind.Consumer)] (or Server, Producer, Client) to it, or remove [TraceContext].");
+    }
+
+    [Fact]
     public void TRC015_more_than_one_carrier()
     {
         var run = GeneratorHarness.Run("/src/Carrier.cs", """

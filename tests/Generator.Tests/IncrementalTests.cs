@@ -25,6 +25,7 @@ public sealed class IncrementalTests
         TracedGenerator.Steps.MethodGroups,
         TracedGenerator.Steps.Declarations,
         TracedGenerator.Steps.Decorators,
+        TracedGenerator.Steps.OrphanCarriers,
         TracedGenerator.Steps.Collected,
     ];
 
@@ -69,6 +70,9 @@ public sealed class IncrementalTests
 
             [Traced]
             public void Unused() { }
+
+            // TRC014; placed before the edited method: a diagnostic after an edit moves, and is re-reported.
+            public void NotTraced([TraceContext] System.Collections.Generic.Dictionary<string, string> headers) { }
 
             public int Unrelated() => 1;
         }
