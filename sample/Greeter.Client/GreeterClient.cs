@@ -15,6 +15,11 @@ public sealed class GreeterClient(HttpClient http, ILogger logger)
     {
         var greetings = new List<string>();
         foreach (var name in names) greetings.Add(await GreetAsync(name));
+        using (Tracing.Block("sort-greetings")) // a custom block: a child span for a few lines of code
+        {
+            greetings.Sort(System.StringComparer.Ordinal);
+        }
+
         return greetings;
     }
 

@@ -29,17 +29,21 @@ public sealed class GreeterEndToEndTests
         var batches = agent.Datagrams.Select(UdpAgent.Decode).ToList();
         var spans = batches.SelectMany(b => b.Spans.Select(s => (Service: b.Process.ServiceName, Span: s))).ToList();
 
-        // Per name: client method, HTTP client, ASP.NET Core server, server method, block; plus the client's root.
-        Assert.Equal(1 + Names.Length * 5, spans.Count);
+        // Per name: client method, HTTP client, ASP.NET Core server, server method, block; plus the
+        // client's root and its block.
+        Assert.Equal(2 + Names.Length * 5, spans.Count);
         Assert.Equal(spans.Count, spans.Select(s => s.Span.SpanId).Distinct().Count());
         Assert.Single(spans.Select(s => (s.Span.TraceIdHigh, s.Span.TraceIdLow)).Distinct());
-        Assert.Equal(1 + Names.Length * 2, spans.Count(s => s.Service == "greeter-client"));
+        Assert.Equal(2 + Names.Length * 2, spans.Count(s => s.Service == "greeter-client"));
         Assert.Equal(Names.Length * 3, spans.Count(s => s.Service == "greeter-server"));
 
         var root = Assert.Single(spans, s => s.Span.ParentSpanId == 0);
         Assert.Equal(("greeter-client", "GreeterClient.GreetEveryoneAsync"), (root.Service, root.Span.OperationName));
 
-        var calls = ChildrenOf(spans, root.Span);
+        var rootChildren = ChildrenOf(spans, root.Span);
+        var sort = Assert.Single(rootChildren, c => c.Span.OperationName == "sort-greetings");
+        Assert.Equal("greeter-client", sort.Service);
+        var calls = rootChildren.Where(c => c != sort).ToList();
         Assert.Equal(Names.Length, calls.Count);
         foreach (var (call, name) in calls.OrderBy(c => c.Span.StartTime).Zip(Names))
         {
