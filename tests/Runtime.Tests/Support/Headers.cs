@@ -33,7 +33,11 @@ public static class Headers
     }
 
     public static Dictionary<string, string?> Baggage(DistributedContextPropagator propagator, Dictionary<string, string> headers) =>
-        (propagator.ExtractBaggage(headers, Get) ?? []).ToDictionary(b => b.Key, b => b.Value);
+        BaggageItems(propagator, headers).ToDictionary(b => b.Key, b => b.Value);
+
+    /// <summary>The baggage as the propagator lists it (a key may repeat).</summary>
+    public static List<KeyValuePair<string, string?>> BaggageItems(DistributedContextPropagator propagator, Dictionary<string, string> headers) =>
+        [.. propagator.ExtractBaggage(headers, Get) ?? []];
 
     /// <summary>A started span in trace <paramref name="traceId"/> with the given flags; its own span id is random.</summary>
     public static Activity StartSpan(string traceId, ActivityTraceFlags flags, params (string Key, string Value)[] baggage)
