@@ -61,6 +61,8 @@ internal static class CallSiteParser
         if (HasErrorType(TracedSymbols.Definition(called))) return null; // the compiler reports it; an interceptor would only add errors
         if (Accessibility.UnsupportedShape(called) is { } reason)
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, reason));
+        if (RequiredModifier(called) is { } modified)
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, modified));
 
         var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
         if (interceptable is null) return null;
@@ -118,6 +120,20 @@ internal static class CallSiteParser
         }
 
         return keys.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// An <c>in</c> or <c>ref readonly</c> parameter of a virtual or interface member carries a
+    /// required modifier in its signature, which a static interceptor cannot repeat: the SDK's
+    /// compiler rejects the pair (CS9154; Roslyn 4.14 still accepted it). Null when there is none.
+    /// (A <c>ref readonly</c> return is matched without its modifier: verified on SDK 10.0.401.)
+    /// </summary>
+    private static string? RequiredModifier(IMethodSymbol called)
+    {
+        var parameter = TracedSymbols.Definition(called).Parameters.FirstOrDefault(p => p.RefCustomModifiers.Length > 0 || p.CustomModifiers.Length > 0);
+        return parameter is null
+            ? null
+            : $"its '{(parameter.RefKind == RefKind.In ? "in" : "ref readonly")}' parameter '{parameter.Name}' of a virtual or interface member has a signature modifier no interceptor can repeat (make it a by-value parameter, or for an interface the DI decorator traces calls made through it)";
     }
 
     private const string DynamicCall = "it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types)";

@@ -412,6 +412,30 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void TRC011_in_parameter_of_a_virtual_member()
+    {
+        // The SDK's compiler rejects an interceptor for it (CS9154): Shapes.Tests proves the build passes.
+        var run = GeneratorHarness.Run("/src/Reader.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Reader
+            {
+                [Traced]
+                public virtual int Peek(in int value) => value;
+
+                public static int Use(Reader r) => r.Peek(1);
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC006 Info /src/Reader.cs(8,24)-(8,28): 'Reader.Peek(in int)' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC011 Warning /src/Reader.cs(10,40)-(10,49): The call to 'Reader.Peek(in int)' is not traced: its 'in' parameter 'value' of a virtual or interface member has a signature modifier no interceptor can repeat (make it a by-value parameter, or for an interface the DI decorator traces calls made through it). Put 'using var span = Tracing.Block();' inside the method instead.");
+        Assert.Null(run.GeneratedText);
+    }
+
+    [Fact]
     public void TRC011_dynamic_call_of_a_traced_method()
     {
         var run = GeneratorHarness.Run("/src/Late.cs", """
