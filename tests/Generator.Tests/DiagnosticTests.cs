@@ -433,6 +433,7 @@ public sealed class DiagnosticTests
             "TRC006 Info /src/Reader.cs(8,24)-(8,28): 'Reader.Peek(in int)' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
             "TRC011 Warning /src/Reader.cs(10,40)-(10,49): The call to 'Reader.Peek(in int)' is not traced: its 'in' parameter 'value' of a virtual or interface member has a signature modifier no interceptor can repeat (make it a by-value parameter, or for an interface the DI decorator traces calls made through it). Put 'using var span = Tracing.Block();' inside the method instead.");
         Assert.Null(run.GeneratedText);
+        run.AssertCompilesCleanly();
     }
 
     [Fact]
