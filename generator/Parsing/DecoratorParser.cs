@@ -95,7 +95,7 @@ internal static class DecoratorParser
         var parameters = method.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), SymbolNames.ParameterModifier(p), p.IsParams, null, false, p.Type.IsRefLikeType, FlowAttributes.Of(p, compilation))).ToList();
         var returnModifier = method.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
         var returnType = method.ReturnsVoid ? "void" : SymbolNames.Type(method.ReturnType);
-        var header = $"{FlowAttributes.OfReturn(method, compilation)}{returnModifier}{returnType} {SymbolNames.Type(iface)}.{SymbolNames.Identifier(method.Name)}{typeArguments}({string.Join(", ", parameters.Select(Emitting.SpanBody.Declaration))}){ExplicitConstraints(method)}";
+        var header = $"{FlowAttributes.OfMethod(method, compilation)}{FlowAttributes.OfReturn(method, compilation)}{returnModifier}{returnType} {SymbolNames.Type(iface)}.{SymbolNames.Identifier(method.Name)}{typeArguments}({string.Join(", ", parameters.Select(Emitting.SpanBody.Declaration))}){ExplicitConstraints(method)}";
 
         var traced = TracedSymbols.FindTraced(method, out var onMethod);
         if (traced is not null)
@@ -137,10 +137,11 @@ internal static class DecoratorParser
         var parameters = property.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), SymbolNames.ParameterModifier(p), p.IsParams, null, false, false, FlowAttributes.Of(p, compilation))).ToList();
         var declared = property.IsIndexer ? $"{SymbolNames.Type(iface)}.this[{string.Join(", ", parameters.Select(Emitting.SpanBody.Declaration))}]" : $"{SymbolNames.Type(iface)}.{name}";
         var access = property.IsIndexer ? $"{receiver}[{string.Join(", ", parameters.Select(Emitting.SpanBody.Argument))}]" : $"{receiver}.{name}";
+        var attributes = FlowAttributes.OfProperty(property, compilation, out var getter, out var setter);
         var accessors = new List<string>();
-        if (property.GetMethod is not null) accessors.Add($"get => {(refModifier.Length > 0 ? "ref " : string.Empty)}{access};");
-        if (property.SetMethod is not null) accessors.Add($"set => {access} = value;");
-        members.Add(new DecoratorMember(string.Empty, null, $"{refModifier}{SymbolNames.Type(property.Type)} {declared} {{ {string.Join(" ", accessors)} }}"));
+        if (property.GetMethod is not null) accessors.Add($"{getter}get => {(refModifier.Length > 0 ? "ref " : string.Empty)}{access};");
+        if (property.SetMethod is not null) accessors.Add($"{setter}set => {access} = value;");
+        members.Add(new DecoratorMember(string.Empty, null, $"{attributes}{refModifier}{SymbolNames.Type(property.Type)} {declared} {{ {string.Join(" ", accessors)} }}"));
         return null;
     }
 

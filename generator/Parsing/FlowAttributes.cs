@@ -23,6 +23,10 @@ internal static class FlowAttributes
 
     private static readonly HashSet<string> OnReturn = ["MaybeNullAttribute", "NotNullAttribute", "NotNullIfNotNullAttribute"];
 
+    private static readonly HashSet<string> OnMethod = ["DoesNotReturnAttribute"];
+
+    private static readonly HashSet<string> OnProperty = ["AllowNullAttribute", "DisallowNullAttribute", "MaybeNullAttribute", "NotNullAttribute"];
+
     /// <summary>The parameter's flow attributes as source text ending in a space, or empty.</summary>
     public static string Of(IParameterSymbol parameter, Compilation compilation) =>
         Render(parameter.GetAttributes(), OnParameters, string.Empty, compilation);
@@ -30,6 +34,22 @@ internal static class FlowAttributes
     /// <summary>The method's return flow attributes (<c>[return: ...]</c>) as source text ending in a space, or empty.</summary>
     public static string OfReturn(IMethodSymbol method, Compilation compilation) =>
         Render(method.GetReturnTypeAttributes(), OnReturn, "return: ", compilation);
+
+    /// <summary>The method's own flow attributes (<c>[DoesNotReturn]</c>) as source text ending in a space, or empty: an implementation lacking it warns (CS8770).</summary>
+    public static string OfMethod(IMethodSymbol method, Compilation compilation) =>
+        Render(method.GetAttributes(), OnMethod, string.Empty, compilation);
+
+    /// <summary>
+    /// A property's or indexer's flow attributes as source text ending in a space, or empty: those on the property, and on its
+    /// accessors (<c>[return: MaybeNull] get</c>, <c>[param: AllowNull] set</c>) as <paramref name="getter"/> and <paramref name="setter"/> prefixes.
+    /// Without them the implementation warns (CS8769, CS8768) and its forwarding bodies too (CS8603, CS8601, CS8607).
+    /// </summary>
+    public static string OfProperty(IPropertySymbol property, Compilation compilation, out string getter, out string setter)
+    {
+        getter = property.GetMethod is { } get ? Render(get.GetReturnTypeAttributes(), OnReturn, "return: ", compilation) + OfMethod(get, compilation) : string.Empty;
+        setter = property.SetMethod is { Parameters.Length: > 0 } set ? Render(set.Parameters[set.Parameters.Length - 1].GetAttributes(), OnProperty, "param: ", compilation) + OfMethod(set, compilation) : string.Empty;
+        return Render(property.GetAttributes(), OnProperty, string.Empty, compilation);
+    }
 
     private static string Render(IEnumerable<AttributeData> attributes, HashSet<string> names, string target, Compilation compilation)
     {

@@ -143,6 +143,62 @@ public sealed class DecoratorShapeCompileTests
         Assert.Contains("internal sealed class X_IFooTracedDecorator_2 ", run.DecoratorsText, System.StringComparison.Ordinal);
         run.AssertCompilesCleanly();
     }
+
+    [Fact]
+    public void DoesNotReturn_members_keep_the_attribute_in_the_decorator()
+    {
+        AssertDecoratorCompiles("""
+            using System.Diagnostics.CodeAnalysis;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface IBase { [DoesNotReturn] void Stop(); }
+
+            [Traced]
+            public interface IGuard : IBase
+            {
+                [DoesNotReturn] void Fail();
+                void Check([DoesNotReturnIf(false)] bool ok);
+            }
+
+            public static class Use { public static void Run(IGuard guard) => guard.Fail(); }
+            """, "IGuardTracedDecorator");
+    }
+
+    [Fact]
+    public void Nullable_attributes_of_properties_and_indexers_are_copied()
+    {
+        AssertDecoratorCompiles("""
+            using System.Diagnostics.CodeAnalysis;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced]
+            public interface IProps
+            {
+                [AllowNull] string P { get; set; }
+                [MaybeNull] string Q { get; }
+                [MaybeNull] string this[int i] { get; }
+                [DisallowNull] string? R { get; set; }
+                [NotNull] string? S { get; set; }
+                [AllowNull] string this[string s] { get; set; }
+                string? T { [return: NotNull] get; [param: DisallowNull] set; }
+                string U { [return: MaybeNull] get; [param: AllowNull] set; }
+            }
+
+            [Traced]
+            public interface IGenericProps<T>
+            {
+                [AllowNull] T P { get; set; }
+                [MaybeNull] T Q { get; }
+                [MaybeNull] T this[int i] { get; }
+                [DisallowNull] T R { get; set; }
+                [NotNull] T S { get; set; }
+            }
+            """, "IPropsTracedDecorator");
+    }
 }
 
 /// <summary>A library with InternalsVisibleTo to the app, both with [Traced] interfaces: the app's generated code stays unambiguous.</summary>
