@@ -62,6 +62,8 @@ internal static class Accessibility
 
         if (method.TypeParameters.Any(t => outerNames.Contains(t.Name)))
             return "its type parameters reuse the names of its containing type's type parameters (rename them)";
+        if (ErrorObsolete.In(method) is { } obsolete)
+            return $"{obsolete}, which generated code (not in an [Obsolete] context) cannot use (CS0619)";
         return null;
     }
 

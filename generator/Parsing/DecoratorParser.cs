@@ -39,6 +39,10 @@ internal static class DecoratorParser
                 return Fail($"it is nested in generic type '{t.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}', whose type parameters a decorator cannot name (move the interface out of the generic type)");
         }
 
+        // Error-obsolete (CS0619, which no pragma suppresses): the interface, a base, a type in a constraint or in a member.
+        if ((ErrorObsolete.In(type) ?? ErrorObsolete.InConstraints(type.TypeParameters) ?? type.AllInterfaces.Select(ErrorObsolete.In).FirstOrDefault(p => p is not null)) is { } obsolete)
+            return Fail($"{obsolete}, which the decorator (not in an [Obsolete] context) cannot use");
+
         var typeParameterNames = new HashSet<string>(type.TypeParameters.Select(t => t.Name));
 
         var members = new List<DecoratorMember>();
@@ -131,6 +135,7 @@ internal static class DecoratorParser
     {
         var name = property.IsIndexer ? "this" : SymbolNames.Identifier(property.Name);
         if (property.SetMethod is { IsInitOnly: true }) return $"property '{property.Name}' has an init accessor, which a decorator cannot forward";
+        if (ErrorObsolete.In(property) is { } obsolete) return $"{obsolete}, which the decorator (not in an [Obsolete] context) cannot use";
         if (Unnameable(property.Parameters.Select(p => p.Type).Append(property.Type), compilation) is { } hidden) return $"'{property.Name}' uses type '{hidden}', which generated code cannot name";
 
         var refModifier = property.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
@@ -147,6 +152,7 @@ internal static class DecoratorParser
 
     private static string? AddEvent(IEventSymbol @event, INamedTypeSymbol iface, string receiver, List<DecoratorMember> members, Compilation compilation)
     {
+        if (ErrorObsolete.In(@event) is { } obsolete) return $"{obsolete}, which the decorator (not in an [Obsolete] context) cannot use";
         if (Unnameable([@event.Type], compilation) is { } hidden) return $"'{@event.Name}' uses type '{hidden}', which generated code cannot name";
         var name = SymbolNames.Identifier(@event.Name);
         members.Add(new DecoratorMember(string.Empty, null,

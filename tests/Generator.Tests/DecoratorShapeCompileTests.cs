@@ -199,6 +199,55 @@ public sealed class DecoratorShapeCompileTests
             }
             """, "IPropsTracedDecorator");
     }
+
+    [Theory]
+    [InlineData("[Traced] public interface IShape { [Obsolete(\"x\", true)] void Old(); }", "'IShape.Old()' is marked [Obsolete] as an error")]
+    [InlineData("[Traced] public interface IShape { int P { get; [Obsolete(\"x\", true)] set; } }", "'IShape.P.set' is marked [Obsolete] as an error")]
+    [InlineData("[Traced] public interface IShape { [Obsolete(\"x\", true)] event EventHandler E; }", "'IShape.E' is marked [Obsolete] as an error")]
+    [InlineData("[Obsolete(\"x\", true)] [Traced] public interface IShape { void A(); }", "type 'IShape' is marked [Obsolete] as an error")]
+    [InlineData("[Obsolete(\"x\", true)] public interface IOld { void A(); } [Obsolete] [Traced] public interface IShape : IOld { }", "type 'IOld' is marked [Obsolete] as an error")]
+    [InlineData("[Obsolete(\"x\", true)] public class Old { } [Obsolete] [Traced] public interface IShape { List<Old> A(); }", "type 'Old' is marked [Obsolete] as an error")]
+    [InlineData("[Obsolete(\"x\", true)] public class Old { } [Obsolete] [Traced] public interface IShape<T> where T : Old { }", "type 'Old' is marked [Obsolete] as an error")]
+    public void Error_obsolete_members_and_types_get_TRC016(string declarations, string message)
+    {
+        AssertNoDecorator($$"""
+            using System;
+            using System.Collections.Generic;
+            using Instrumentation;
+
+            namespace Demo;
+
+            {{declarations}}
+            """, message);
+    }
+
+    [Fact]
+    public void Error_obsolete_method_called_from_an_obsolete_context_is_not_intercepted()
+    {
+        var run = Run("""
+            using System;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Obsolete("no", true)] public class Old { }
+
+            public class Worker
+            {
+                [Traced, Obsolete("x", true)] public virtual void Stop() { }
+                [Traced, Obsolete] public virtual void Use(Old? old) { }
+                [Traced] public virtual void Run() { }
+            }
+
+            public static class Use
+            {
+                [Obsolete] public static void Call(Worker worker) { worker.Stop(); worker.Use(null); worker.Run(); }
+            }
+            """);
+        Assert.Equal(["TRC011", "TRC011"], run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id));
+        Assert.Contains("Run_0(", run.GeneratedText, System.StringComparison.Ordinal);
+        run.AssertCompilesCleanly("TRC011");
+    }
 }
 
 /// <summary>A library with InternalsVisibleTo to the app, both with [Traced] interfaces: the app's generated code stays unambiguous.</summary>
