@@ -68,7 +68,7 @@ internal static class Accessibility
     }
 
     /// <summary>Pointers anywhere in the type (<c>int*[]</c> too) need an unsafe context the generated code does not have.</summary>
-    private static bool HasPointer(ITypeSymbol type) => type switch
+    internal static bool HasPointer(ITypeSymbol type) => type switch
     {
         IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
         IArrayTypeSymbol array => HasPointer(array.ElementType),

@@ -135,6 +135,8 @@ internal static class DecoratorParser
     {
         var name = property.IsIndexer ? "this" : SymbolNames.Identifier(property.Name);
         if (property.SetMethod is { IsInitOnly: true }) return $"property '{property.Name}' has an init accessor, which a decorator cannot forward";
+        if (property.Parameters.Any(p => Accessibility.HasPointer(p.Type)) || Accessibility.HasPointer(property.Type))
+            return $"'{property.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' cannot be forwarded: its signature has pointer types";
         if (ErrorObsolete.In(property) is { } obsolete) return $"{obsolete}, which the decorator (not in an [Obsolete] context) cannot use";
         if (Unnameable(property.Parameters.Select(p => p.Type).Append(property.Type), compilation) is { } hidden) return $"'{property.Name}' uses type '{hidden}', which generated code cannot name";
 

@@ -221,6 +221,21 @@ public sealed class DecoratorShapeCompileTests
             """, message);
     }
 
+    [Theory]
+    [InlineData("int* P { get; }", "'IPointers.P' cannot be forwarded: its signature has pointer types")]
+    [InlineData("int this[int* p] { get; }", "'IPointers.this[int*]' cannot be forwarded: its signature has pointer types")]
+    [InlineData("delegate*<void> P { get; set; }", "'IPointers.P' cannot be forwarded: its signature has pointer types")]
+    public void Pointer_types_in_properties_and_indexers_get_TRC016(string member, string message)
+    {
+        AssertNoDecorator($$"""
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced] public unsafe interface IPointers { {{member}} }
+            """, message);
+    }
+
     [Fact]
     public void Error_obsolete_method_called_from_an_obsolete_context_is_not_intercepted()
     {
