@@ -19,6 +19,10 @@ internal static class FlowAttributes
     [
         "AllowNullAttribute", "DisallowNullAttribute", "MaybeNullAttribute", "NotNullAttribute",
         "MaybeNullWhenAttribute", "NotNullWhenAttribute", "NotNullIfNotNullAttribute", "DoesNotReturnIfAttribute",
+
+        // Not a flow attribute, but the same kind of copy: without it an [UnscopedRef] out parameter is scoped again
+        // in the wrapper, which then cannot return the wrapped call's ref to it (CS9075, CS8347).
+        "UnscopedRefAttribute",
     ];
 
     private static readonly HashSet<string> OnReturn = ["MaybeNullAttribute", "NotNullAttribute", "NotNullIfNotNullAttribute"];

@@ -237,6 +237,32 @@ public sealed class DecoratorShapeCompileTests
     }
 
     [Fact]
+    public void UnscopedRef_parameters_keep_the_attribute_in_decorator_and_interceptor()
+    {
+        var source = """
+            using System.Diagnostics.CodeAnalysis;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced]
+            public interface IRefs
+            {
+                ref int Forwarded([UnscopedRef] out int x);
+                void Plain([UnscopedRef] out int y);
+                [Traced] ref int Traced([UnscopedRef] out int z);
+            }
+
+            public static class Use
+            {
+                public static void Run(IRefs refs) { refs.Forwarded(out _) = 1; refs.Traced(out _) = 2; }
+            }
+            """;
+        AssertDecoratorCompiles(source, "IRefsTracedDecorator");
+        Assert.Contains("UnscopedRef", Run(source).GeneratedText, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Error_obsolete_method_called_from_an_obsolete_context_is_not_intercepted()
     {
         var run = Run("""
