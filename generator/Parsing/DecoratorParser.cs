@@ -23,7 +23,7 @@ internal static class DecoratorParser
     {
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } type) return null;
         var compilation = context.SemanticModel.Compilation;
-        var typeParameters = type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(t => t.Name)) + ">";
+        var typeParameters = type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(t => SymbolNames.Identifier(t.Name))) + ">";
         var className = string.Join("_", Containing(type).Select(t => t.Name)) + Suffix;
         var sortKey = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var shown = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
@@ -95,7 +95,7 @@ internal static class DecoratorParser
             return $"'{shown}' has a type parameter named '{clash.Name}' like one of the interface's (rename one of them)";
         if (Unnameable(method.Parameters.Select(p => p.Type).Append(method.ReturnType), compilation) is { } hidden) return $"'{shown}' uses type '{hidden}', which generated code cannot name";
 
-        var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">";
+        var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => SymbolNames.Identifier(t.Name))) + ">";
         var parameters = method.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), SymbolNames.ParameterModifier(p), p.IsParams, null, false, p.Type.IsRefLikeType, FlowAttributes.Of(p, compilation))).ToList();
         var returnModifier = method.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
         var returnType = method.ReturnsVoid ? "void" : SymbolNames.Type(method.ReturnType);
@@ -168,9 +168,9 @@ internal static class DecoratorParser
     /// </summary>
     /// (Never <c>class?</c>: CS0460. A type parameter constrained to a class type is a reference type: <c>class</c>, else CS8822.)
     private static string ExplicitConstraints(IMethodSymbol method) => string.Concat(method.TypeParameters.Select(t =>
-        t.IsValueType ? $" where {t.Name} : struct"
-        : t.IsReferenceType ? $" where {t.Name} : class"
-        : $" where {t.Name} : default"));
+        t.IsValueType ? $" where {SymbolNames.Identifier(t.Name)} : struct"
+        : t.IsReferenceType ? $" where {SymbolNames.Identifier(t.Name)} : class"
+        : $" where {SymbolNames.Identifier(t.Name)} : default"));
 
     private static string? Unnameable(IEnumerable<ITypeSymbol> types, Compilation compilation) =>
         types.FirstOrDefault(t => !Accessibility.IsNameable(t, compilation))?.ToDisplayString();

@@ -27,7 +27,7 @@ internal static class TargetMethodBuilder
             OperationName: OperationName(method, traced, attributeOnMethod),
             Kind: kind,
             InterceptorName: method.Name,
-            TypeParameters: typeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", typeParameters.Select(t => t.Name)) + ">",
+            TypeParameters: typeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", typeParameters.Select(t => SymbolNames.Identifier(t.Name))) + ">",
             Constraints: Constraints(typeParameters),
             Receiver: receiver,
             ReceiverType: receiver == ReceiverKind.None ? string.Empty : SymbolNames.Type(method.ContainingType),
@@ -64,7 +64,7 @@ internal static class TargetMethodBuilder
 
     private static string CallTarget(IMethodSymbol method, ReceiverKind receiver)
     {
-        var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">";
+        var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => SymbolNames.Identifier(t.Name))) + ">";
         var name = SymbolNames.Identifier(method.Name) + typeArguments;
         return receiver == ReceiverKind.None ? SymbolNames.Type(method.ContainingType) + "." + name : "@this." + name;
     }
@@ -131,7 +131,7 @@ internal static class TargetMethodBuilder
             parts.AddRange(t.ConstraintTypes.Select(SymbolNames.Type));
             if (t.HasConstructorConstraint && !t.HasValueTypeConstraint) parts.Add("new()");
             if (t.AllowsRefLikeType) parts.Add("allows ref struct");
-            if (parts.Count > 0) text.Append(" where ").Append(t.Name).Append(" : ").Append(string.Join(", ", parts));
+            if (parts.Count > 0) text.Append(" where ").Append(SymbolNames.Identifier(t.Name)).Append(" : ").Append(string.Join(", ", parts));
         }
 
         return text.ToString();

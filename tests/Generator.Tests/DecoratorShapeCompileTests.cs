@@ -263,6 +263,32 @@ public sealed class DecoratorShapeCompileTests
     }
 
     [Fact]
+    public void Keyword_named_type_parameters_are_escaped()
+    {
+        var source = """
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced]
+            public interface IKeywords<@event>
+            {
+                void A<@class>(@class x, @event e) where @class : new();
+                @class B<@class>() where @class : class;
+            }
+
+            [Traced] public class Keywords<@class> { public virtual void Run<@struct>(@class c, @struct s) { } }
+
+            public static class Use
+            {
+                public static void Run(IKeywords<int> keywords, Keywords<string> k) { keywords.A(1, 2); keywords.B<string>(); k.Run("a", 1); }
+            }
+            """;
+        AssertDecoratorCompiles(source, "IKeywordsTracedDecorator<@event>");
+        Assert.Contains("<@class, @struct>", Run(source).GeneratedText, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Error_obsolete_method_called_from_an_obsolete_context_is_not_intercepted()
     {
         var run = Run("""
