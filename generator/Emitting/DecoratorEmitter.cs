@@ -62,7 +62,7 @@ internal static class DecoratorEmitter
             var m = member.Traced!;
             var descriptor = $"{m.InterceptorName}_{index++}_Span";
             descriptors[member] = descriptor;
-            w.Line($"private static readonly global::Instrumentation.TracedMethod {descriptor} = new(TracedDecorators.Source, {InterceptorEmitter.DescriptorArguments(m.OperationName, m.Kind, m.FunctionName, m.FilePath, m.LineNumber, settings)});");
+            w.Line($"private static readonly global::Instrumentation.TracedMethod {descriptor} = new(global::{InterceptorEmitter.Namespace}.TracedDecorators.Source, {InterceptorEmitter.DescriptorArguments(m.OperationName, m.Kind, m.FunctionName, m.FilePath, m.LineNumber, settings)});");
         }
 
         if (index > 0) w.Line();
@@ -109,7 +109,7 @@ internal static class DecoratorEmitter
             if (m.Shape == ReturnShape.Void) w.Line(call + ";").Line("return;");
             else w.Line($"return {(m.ReturnModifier.Length > 0 ? "ref " : string.Empty)}{call};");
             w.Close().Line();
-            SpanBody.Emit(w, m, descriptors[member], call, names);
+            SpanBody.Emit(w, m, $"global::{InterceptorEmitter.Namespace}.{d.ClassName}{d.TypeParameters}.{descriptors[member]}", call, names);
             w.Close();
         }
 

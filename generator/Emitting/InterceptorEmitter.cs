@@ -45,7 +45,8 @@ internal static class InterceptorEmitter
         {
             StartNextClassEvery(w, index);
             var sites = group.OrderBy(c => c.SortKey, StringComparer.Ordinal).ToList();
-            EmitInterceptor(w, sites[0].Target, sites, $"{sites[0].Target.InterceptorName}_{index++}", settings);
+            EmitInterceptor(w, sites[0].Target, sites, $"{sites[0].Target.InterceptorName}_{index}", ClassOf(index), settings);
+            index++;
         }
 
         foreach (var block in blocks.OrderBy(b => b.SortKey, StringComparer.Ordinal))
@@ -73,7 +74,11 @@ internal static class InterceptorEmitter
 
     private const int InterceptorsPerClass = 100;
 
-    private static void EmitInterceptor(SourceWriter w, TargetMethod m, IReadOnlyList<CallSite> sites, string name, GeneratorSettings settings)
+    /// <summary>The class the interceptor with this index is in, fully qualified: its members are named so in bodies, where a parameter or type parameter may have a member's name.</summary>
+    private static string ClassOf(int index) =>
+        $"global::{Namespace}.TracedInterceptors{(index < InterceptorsPerClass ? string.Empty : (index / InterceptorsPerClass).ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+
+    private static void EmitInterceptor(SourceWriter w, TargetMethod m, IReadOnlyList<CallSite> sites, string name, string owner, GeneratorSettings settings)
     {
         var descriptor = name + "_Span";
         w.Line();
@@ -105,10 +110,10 @@ internal static class InterceptorEmitter
         if (m.AccessorOf is not null)
         {
             var receiverArgument = m.Receiver switch { ReceiverKind.None => "default!", ReceiverKind.Ref => "ref " + self, _ => self };
-            call = $"{name}_Call({string.Join(", ", new[] { receiverArgument }.Concat(m.Parameters.Select(SpanBody.Argument)))})";
+            call = $"{owner}.{name}_Call({string.Join(", ", new[] { receiverArgument }.Concat(m.Parameters.Select(SpanBody.Argument)))})";
         }
 
-        SpanBody.Emit(w, m, descriptor, call, names);
+        SpanBody.Emit(w, m, $"{owner}.{descriptor}", call, names);
         w.Close();
     }
 

@@ -289,6 +289,30 @@ public sealed class DecoratorShapeCompileTests
     }
 
     [Fact]
+    public void Parameters_and_type_parameters_named_like_descriptor_fields_do_not_hide_them()
+    {
+        AssertDecoratorCompiles("""
+            using System.Threading.Tasks;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced]
+            public interface IRunner
+            {
+                void Run(int Run_0_Span);
+                Task Go(string Go_1_Span);
+                void Generic<Generic_2_Span>();
+            }
+
+            public static class Use
+            {
+                public static async Task Call(IRunner runner) { runner.Run(1); await runner.Go("a"); runner.Generic<int>(); }
+            }
+            """, "IRunnerTracedDecorator");
+    }
+
+    [Fact]
     public void Error_obsolete_method_called_from_an_obsolete_context_is_not_intercepted()
     {
         var run = Run("""
