@@ -24,6 +24,7 @@ internal static class DecoratorEmitter
             .Line("#pragma warning disable CS1591 // generated members need no XML documentation")
             .Line("#pragma warning disable CS0612, CS0618 // a decorator of an [Obsolete] member: the interface already warns")
             .Line("#pragma warning disable CS8763 // a [DoesNotReturn] member's span body: the call it wraps does not return, which its try/finally hides from the compiler")
+            .Line("#pragma warning disable CS8981 // a lower-case type parameter name, copied from the traced code (which warns already)")
             .Line("#pragma warning disable CS0436 // a referenced assembly's decorator of the same name, seen through InternalsVisibleTo: this assembly's is meant")
             .Line();
         w.Open($"namespace {InterceptorEmitter.Namespace}")

@@ -44,6 +44,8 @@ internal static class DecoratorParser
             return Fail($"{obsolete}, which the decorator (not in an [Obsolete] context) cannot use");
 
         var typeParameterNames = new HashSet<string>(type.TypeParameters.Select(t => t.Name));
+        if (type.TypeParameters.FirstOrDefault(t => ClashesWithDecorator(t.Name)) is { } named)
+            return Fail($"its type parameter '{named.Name}' has the name of a member of the decorator class (rename it)");
 
         var members = new List<DecoratorMember>();
         foreach (var iface in new[] { type }.Concat(type.AllInterfaces))
@@ -79,6 +81,15 @@ internal static class DecoratorParser
         return new DecoratorModel(SymbolNames.Type(type), className, typeParameters,
             TargetMethodBuilder.Constraints(type.TypeParameters), sortKey, members.ToEquatableArray(), null, members.Any(m => m.Disposes));
     }
+
+    /// <summary>
+    /// A type parameter of the decorator class may not share a name with its members (CS0102): the inner instance
+    /// (<c>inner</c>, <c>Inner</c>, <c>disposeInner</c>), the descriptor fields (<c>Name_0_Span</c>) and the class itself.
+    /// </summary>
+    private static bool ClashesWithDecorator(string name) =>
+        name is "inner" or "Inner" or "disposeInner"
+        || name.EndsWith(Suffix, System.StringComparison.Ordinal)
+        || System.Text.RegularExpressions.Regex.IsMatch(name, @"_[0-9]+_Span$");
 
     private static IEnumerable<INamedTypeSymbol> Containing(INamedTypeSymbol type)
     {

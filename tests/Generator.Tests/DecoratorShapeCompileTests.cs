@@ -312,6 +312,40 @@ public sealed class DecoratorShapeCompileTests
             """, "IRunnerTracedDecorator");
     }
 
+    [Theory]
+    [InlineData("Inner")]
+    [InlineData("inner")]
+    [InlineData("disposeInner")]
+    [InlineData("Run_0_Span")]
+    [InlineData("IClashTracedDecorator")]
+    public void Interface_type_parameters_named_like_decorator_members_get_TRC016(string name)
+    {
+        AssertNoDecorator($$"""
+            #pragma warning disable CS8981
+            using System;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced] public interface IClash<{{name}}> : IDisposable { void Run({{name}} x); }
+            """, $"its type parameter '{name}' has the name of a member of the decorator class");
+    }
+
+    [Fact]
+    public void Interface_type_parameter_named_like_the_decorators_file_class_is_fine()
+    {
+        AssertDecoratorCompiles("""
+            #pragma warning disable CS8981
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced] public interface IFile<TracedDecorators, TracedInterceptors> { void Run(TracedDecorators x); void Go<inner>(inner i, TracedInterceptors t); }
+
+            public static class Use { public static void Call(IFile<int, string> file) { file.Run(1); file.Go(2, "b"); } }
+            """, "IFileTracedDecorator<TracedDecorators, TracedInterceptors>");
+    }
+
     [Fact]
     public void Error_obsolete_method_called_from_an_obsolete_context_is_not_intercepted()
     {
