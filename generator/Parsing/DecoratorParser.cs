@@ -50,6 +50,8 @@ internal static class DecoratorParser
         var members = new List<DecoratorMember>();
         foreach (var iface in new[] { type }.Concat(type.AllInterfaces))
         {
+            if (SameAfterSubstitution(iface) is { } twin)
+                return Fail($"'{iface.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' has two members with the signature '{twin}' once its type arguments are substituted, which a decorator cannot implement separately");
             foreach (var member in iface.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -90,6 +92,42 @@ internal static class DecoratorParser
         name is "inner" or "Inner" or "disposeInner"
         || name.EndsWith(Suffix, System.StringComparison.Ordinal)
         || System.Text.RegularExpressions.Regex.IsMatch(name, @"_[0-9]+_Span$");
+
+    /// <summary>
+    /// <c>IB&lt;T&gt; { void M(T t); void M(int i); }</c> as <c>IB&lt;int&gt;</c>: two members of one signature, which explicit
+    /// implementations cannot tell apart (CS0473, CS0111). The first such member, or null.
+    /// </summary>
+    private static string? SameAfterSubstitution(INamedTypeSymbol iface)
+    {
+        if (iface.TypeArguments.Length == 0) return null;
+        var seen = new HashSet<string>();
+        foreach (var member in iface.GetMembers())
+        {
+            var key = member switch
+            {
+                IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } m =>
+                    $"{m.Name}`{m.Arity}({string.Join(",", m.Parameters.Select(p => SignatureKey(p.RefKind, p.Type, m)))})",
+                IPropertySymbol { IsIndexer: true, IsStatic: false } p =>
+                    $"this[{string.Join(",", p.Parameters.Select(q => SignatureKey(q.RefKind, q.Type, null)))}]",
+                _ => null,
+            };
+            if (key is not null && !seen.Add(key)) return member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        }
+
+        return null;
+    }
+
+    private static string SignatureKey(RefKind refKind, ITypeSymbol type, IMethodSymbol? method) =>
+        (refKind == RefKind.None ? string.Empty : "&") + TypeKey(type, method);
+
+    private static string TypeKey(ITypeSymbol type, IMethodSymbol? method) => type switch
+    {
+        ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } t => "!!" + t.Ordinal,
+        IArrayTypeSymbol array => TypeKey(array.ElementType, method) + "[" + new string(',', array.Rank - 1) + "]",
+        INamedTypeSymbol { IsGenericType: true } named =>
+            named.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "<" + string.Join(",", named.TypeArguments.Select(t => TypeKey(t, method))) + ">",
+        _ => type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+    };
 
     private static IEnumerable<INamedTypeSymbol> Containing(INamedTypeSymbol type)
     {

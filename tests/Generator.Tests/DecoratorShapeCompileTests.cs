@@ -346,6 +346,34 @@ public sealed class DecoratorShapeCompileTests
             """, "IFileTracedDecorator<TracedDecorators, TracedInterceptors>");
     }
 
+    [Theory]
+    [InlineData("public interface IB<T> { void M(T t); void M(int i); } [Traced] public interface IShape : IB<int> { }", "'IB<int>' has two members with the signature 'IB<int>.M(int)'")]
+    [InlineData("public interface IB<T, U> { void M(T t); void M(U u); } [Traced] public interface IShape : IB<int, int> { }", "'IB<int, int>' has two members with the signature 'IB<int, int>.M(int)'")]
+    [InlineData("public interface IB<T> { int this[T t] { get; } int this[int i] { get; } } [Traced] public interface IShape : IB<int> { }", "'IB<int>' has two members with the signature 'IB<int>.this[int]'")]
+    public void Base_members_with_one_signature_after_substitution_get_TRC016(string declarations, string message)
+    {
+        AssertNoDecorator($$"""
+            using Instrumentation;
+
+            namespace Demo;
+
+            {{declarations}}
+            """, message);
+    }
+
+    [Fact]
+    public void Base_members_that_stay_distinct_after_substitution_are_forwarded()
+    {
+        AssertDecoratorCompiles("""
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface IB<T> { void M(T t); void M(int i); void N<U>(U u, T t); void N<U>(T t, U u); }
+            [Traced] public interface IShape : IB<string> { }
+            """, "IShapeTracedDecorator");
+    }
+
     [Fact]
     public void Error_obsolete_method_called_from_an_obsolete_context_is_not_intercepted()
     {
