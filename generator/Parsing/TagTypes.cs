@@ -19,6 +19,12 @@ internal static class TagTypes
             or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal;
     }
 
+    /// <summary>
+    /// A type parameter that <c>allows ref struct</c>: it can be neither boxed (<c>as object</c>, CS0019) nor tested for null
+    /// before <c>ToString()</c>, so it gets no tag (silently: <c>[Tag]</c> is not wrong on it, only unusable).
+    /// </summary>
+    public static bool MayBeRefStruct(ITypeSymbol type) => type is ITypeParameterSymbol { AllowsRefLikeType: true };
+
     /// <summary>The <c>T</c> of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>, else the type itself.</summary>
     public static ITypeSymbol ResultType(ITypeSymbol type) =>
         type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } named && named.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks"

@@ -107,14 +107,14 @@ internal static class TargetMethodBuilder
     private static string? TagName(IParameterSymbol parameter)
     {
         var tag = TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName);
-        if (tag is null || !TagTypes.IsTaggable(parameter.Type, tag)) return null;
+        if (tag is null || !TagTypes.IsTaggable(parameter.Type, tag) || TagTypes.MayBeRefStruct(parameter.Type)) return null;
         return tag.ConstructorArguments.Length == 1 && tag.ConstructorArguments[0].Value is string name ? name : parameter.Name;
     }
 
     private static string? ReturnTag(IMethodSymbol method)
     {
         var tag = TracedSymbols.Find(method.GetReturnTypeAttributes(), TracedSymbols.TagAttributeName);
-        if (tag is null || method.RefKind != RefKind.None || !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), tag)) return null;
+        if (tag is null || method.RefKind != RefKind.None || !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), tag) || TagTypes.MayBeRefStruct(method.ReturnType) || method.ReturnType.IsRefLikeType) return null; // TracedCall.Tag<T> cannot take a ref struct (CS9244)
         return tag.ConstructorArguments.Length == 1 && tag.ConstructorArguments[0].Value is string name ? name : "return";
     }
 

@@ -375,6 +375,43 @@ public sealed class DecoratorShapeCompileTests
     }
 
     [Fact]
+    public void ToString_tags_on_values_that_may_be_ref_structs_are_left_out()
+    {
+        var source = """
+            using System;
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced]
+            public interface ITags<T> where T : allows ref struct
+            {
+                void A([Tag(UseToString = true)] T t);
+                void B<U>([Tag(UseToString = true)] U u, [Tag(UseToString = true)] ReadOnlySpan<char> text) where U : allows ref struct;
+                [return: Tag(UseToString = true)] U C<U>() where U : allows ref struct;
+                [return: Tag(UseToString = true)] ReadOnlySpan<char> D();
+            }
+
+            [Traced]
+            public class Tags
+            {
+                public virtual void B<U>([Tag(UseToString = true)] U u) where U : allows ref struct { }
+                [return: Tag(UseToString = true)] public virtual U C<U>() where U : allows ref struct => default!;
+            }
+
+            public static class Use
+            {
+                public static void Run(ITags<int> tags, Tags k) { tags.A(1); tags.B(2, "x"); tags.C<int>(); tags.D(); k.B(1); k.C<int>(); }
+            }
+            """;
+        AssertDecoratorCompiles(source, "ITagsTracedDecorator<T>");
+        var run = Run(source);
+        Assert.DoesNotContain("SetTag(\"t\"", run.DecoratorsText, System.StringComparison.Ordinal);
+        Assert.Contains("SetTag(\"text\", text.ToString())", run.DecoratorsText, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("SetTag(\"u\"", run.GeneratedText, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Error_obsolete_method_called_from_an_obsolete_context_is_not_intercepted()
     {
         var run = Run("""
