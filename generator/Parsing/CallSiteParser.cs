@@ -34,7 +34,10 @@ internal static class CallSiteParser
 
         var shown = called.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         var location = invocation.GetLocation();
-        if (model.GetTypeInfo(invocation, cancellationToken).Type is { TypeKind: TypeKind.Dynamic })
+        // A call whose result is dynamic is late-bound only when an argument or the receiver is dynamic;
+        // a statically bound method that merely returns dynamic (or object as dynamic) is intercepted.
+        if (model.GetTypeInfo(invocation, cancellationToken).Type is { TypeKind: TypeKind.Dynamic }
+            && model.GetOperation(invocation, cancellationToken) is not IInvocationOperation)
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, DynamicCall));
         if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.BaseCall, location, shown));

@@ -452,12 +452,23 @@ public sealed class DiagnosticTests
                 public static object Use(Api api, dynamic id) => api.Get(id);
 
                 public static int Typed(Api api) => api.Get(2);
+
+                // Statically bound, merely returning dynamic: traced as usual.
+                [Traced]
+                public dynamic Loose(int id) => id;
+
+                [Traced]
+                public T Id<T>(T value) => value;
+
+                public static object Bound(Api api) => api.Loose(3) + api.Id<dynamic>(4);
             }
             """);
 
         AssertDiagnostics(run,
             "TRC011 Warning /src/Late.cs(10,54)-(10,65): The call to 'Api.Get(int)' is not traced: it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types). Put 'using var span = Tracing.Block();' inside the method instead.");
         Assert.NotNull(Inspect.InterceptorOf(run, "api.Get(2)"));
+        Assert.NotNull(Inspect.InterceptorOf(run, "api.Loose(3)"));
+        Assert.NotNull(Inspect.InterceptorOf(run, "api.Id<dynamic>(4)"));
         run.AssertCompilesCleanly();
     }
 
