@@ -39,7 +39,8 @@ internal enum ReturnShape
 /// type when the target is private or protected and is called through an <c>[UnsafeAccessor]</c>.
 /// <c>Carrier</c> says what the span does with the <c>[TraceContext]</c> parameter <c>CarrierParameter</c>;
 /// <c>MarksReceiver</c>: the receiver is an interface, so the call is marked for a generated decorator
-/// (<c>TracedHandoff</c>) that must not trace it a second time.
+/// (<c>TracedHandoff</c>) that must not trace it a second time. <c>MethodAttributes</c>: the target's own attributes
+/// an interceptor must repeat (<c>[DoesNotReturn]</c>), as source text ending in a space, or empty.
 /// </summary>
 internal sealed record TargetMethod(
     string Key,
@@ -64,4 +65,5 @@ internal sealed record TargetMethod(
     bool ReturnTagAsText = false,
     CarrierMode Carrier = CarrierMode.None,
     string? CarrierParameter = null,
-    bool MarksReceiver = false);
+    bool MarksReceiver = false,
+    string MethodAttributes = "");

@@ -15,7 +15,7 @@ internal static class FlowAttributes
 {
     private const string Namespace = "System.Diagnostics.CodeAnalysis";
 
-    private static readonly HashSet<string> OnParameters =
+    private static readonly HashSet<string> OnParameters = InNamespace(
     [
         "AllowNullAttribute", "DisallowNullAttribute", "MaybeNullAttribute", "NotNullAttribute",
         "MaybeNullWhenAttribute", "NotNullWhenAttribute", "NotNullIfNotNullAttribute", "DoesNotReturnIfAttribute",
@@ -23,13 +23,15 @@ internal static class FlowAttributes
         // Not a flow attribute, but the same kind of copy: without it an [UnscopedRef] out parameter is scoped again
         // in the wrapper, which then cannot return the wrapped call's ref to it (CS9075, CS8347).
         "UnscopedRefAttribute",
-    ];
+    ]);
 
-    private static readonly HashSet<string> OnReturn = ["MaybeNullAttribute", "NotNullAttribute", "NotNullIfNotNullAttribute"];
+    private static readonly HashSet<string> OnReturn = InNamespace(["MaybeNullAttribute", "NotNullAttribute", "NotNullIfNotNullAttribute"]);
 
-    private static readonly HashSet<string> OnMethod = ["DoesNotReturnAttribute"];
+    private static readonly HashSet<string> OnMethod = InNamespace(["DoesNotReturnAttribute"]);
 
-    private static readonly HashSet<string> OnProperty = ["AllowNullAttribute", "DisallowNullAttribute", "MaybeNullAttribute", "NotNullAttribute"];
+    private static readonly HashSet<string> OnProperty = InNamespace(["AllowNullAttribute", "DisallowNullAttribute", "MaybeNullAttribute", "NotNullAttribute"]);
+
+    private static HashSet<string> InNamespace(string[] names) => new(names.Select(n => Namespace + "." + n));
 
     /// <summary>The parameter's flow attributes as source text ending in a space, or empty.</summary>
     public static string Of(IParameterSymbol parameter, Compilation compilation) =>
@@ -60,12 +62,13 @@ internal static class FlowAttributes
         var text = new List<string>();
         foreach (var attribute in attributes)
         {
-            if (attribute.AttributeClass is not { } type || !names.Contains(type.Name) || type.ContainingNamespace?.ToDisplayString() != Namespace) continue;
+            if (attribute.AttributeClass is not { ContainingType: null } type || !names.Contains(type.ContainingNamespace?.ToDisplayString() + "." + type.Name)) continue;
 
             // A polyfill internal to another assembly cannot be named here; the compiler then reports the mismatch itself.
             if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)) continue;
-            var arguments = attribute.ConstructorArguments.Select(a => a.ToCSharpString());
-            text.Add($"[{target}global::{Namespace}.{type.Name}({string.Join(", ", arguments)})] ");
+            var arguments = attribute.ConstructorArguments.Select(a => a.ToCSharpString())
+                .Concat(attribute.NamedArguments.Select(a => $"{a.Key} = {a.Value.ToCSharpString()}"));
+            text.Add($"[{target}global::{type.ContainingNamespace!.ToDisplayString()}.{type.Name}({string.Join(", ", arguments)})] ");
         }
 
         return string.Concat(text);

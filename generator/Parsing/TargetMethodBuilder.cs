@@ -46,7 +46,8 @@ internal static class TargetMethodBuilder
             Carrier: carrier,
             CarrierParameter: carrierParameter,
             // Only a member a decorator implements (abstract or virtual): a sealed one runs its own body and never consumes the mark.
-            MarksReceiver: receiver == ReceiverKind.Value && method.ContainingType.TypeKind == TypeKind.Interface && (method.IsAbstract || method.IsVirtual));
+            MarksReceiver: receiver == ReceiverKind.Value && method.ContainingType.TypeKind == TypeKind.Interface && (method.IsAbstract || method.IsVirtual),
+            MethodAttributes: FlowAttributes.OfMethod(method, compilation));
     }
 
     private static IEnumerable<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type)

@@ -1,0 +1,62 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using Instrumentation.Shapes.Tests.Support;
+using Xunit;
+
+namespace Instrumentation.Shapes.Tests.Shapes;
+
+// Attributes of traced methods that their interceptors must repeat: without them the SDK's compiler
+// (or its analyzers) fails this project's build, so building it is most of the test.
+public class NeverReturns
+{
+    [Traced]
+    [DoesNotReturn]
+    public static void Static() => throw new InvalidOperationException("static");
+
+    [Traced]
+    [DoesNotReturn]
+    public void Instance() => throw new InvalidOperationException("instance");
+
+    [Traced]
+    [DoesNotReturn]
+    public virtual void Virtual() => throw new InvalidOperationException("virtual");
+}
+
+public static class NeverReturnsExtensions
+{
+    [Traced]
+    [DoesNotReturn]
+    public static void Extension(this NeverReturns target) => throw new InvalidOperationException("extension");
+}
+
+[Traced]
+public interface INeverReturns
+{
+    [DoesNotReturn]
+    void Stop();
+}
+
+public sealed class NeverReturnsImpl : INeverReturns
+{
+    [DoesNotReturn]
+    public void Stop() => throw new InvalidOperationException("interface");
+}
+
+public sealed class AttributeShapeTests
+{
+    [Fact]
+    public void DoesNotReturn_methods_are_intercepted_at_every_kind_of_call_site()
+    {
+        using var capture = SpanCapture.Start();
+        var target = new NeverReturns();
+        INeverReturns stopper = new NeverReturnsImpl();
+
+        Assert.Throws<InvalidOperationException>(() => NeverReturns.Static());
+        Assert.Throws<InvalidOperationException>(() => target.Instance());
+        Assert.Throws<InvalidOperationException>(() => target.Virtual());
+        Assert.Throws<InvalidOperationException>(() => target.Extension());
+        Assert.Throws<InvalidOperationException>(() => stopper.Stop());
+
+        Assert.Equal(5, capture.Spans.Count);
+    }
+}
