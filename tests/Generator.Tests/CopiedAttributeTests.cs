@@ -50,4 +50,44 @@ public sealed class CopiedAttributeTests
             Assert.True(Has(Inspect.InterceptorOf(run, call), "DoesNotReturnAttribute"), call);
         Assert.Contains("#pragma warning disable CS8763", run.GeneratedText, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MaybeNull_tasks_and_sequences_are_passed_to_the_runtime_helpers_without_warnings()
+    {
+        var source = """
+            using System.Collections.Generic;
+            using System.Diagnostics.CodeAnalysis;
+            using System.Threading.Tasks;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class M
+            {
+                [Traced] [return: MaybeNull] public Task<string> I() => Task.FromResult("");
+                [Traced] [return: MaybeNull] public ValueTask<string> V() => default;
+                [Traced] [return: MaybeNull] public IEnumerable<string> E() { yield break; }
+                [Traced] [return: MaybeNull] public async IAsyncEnumerable<string> A() { await Task.Yield(); yield break; }
+                [Traced] [return: NotNullIfNotNull(nameof(s))] public Task<string>? N(string? s) => null;
+            }
+
+            [Traced]
+            public interface IM
+            {
+                [return: MaybeNull] Task<string> I();
+                [return: MaybeNull] IEnumerable<string> E();
+            }
+
+            public static class Use
+            {
+                public static void Run(M m, IM im) { var i = m.I(); var v = m.V(); var e = m.E(); var a = m.A(); var n = m.N("a"); var ii = im.I(); var ie = im.E(); _ = (i, v, e, a, n, ii, ie); }
+            }
+            """;
+        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/Shapes.cs", source)], extraReferences: [di]));
+        run.AssertCompilesCleanly();
+        Assert.Contains(".I()!)", run.GeneratedText, System.StringComparison.Ordinal);
+        Assert.Contains(".E()!)", run.GeneratedText, System.StringComparison.Ordinal);
+        Assert.Contains("this.inner.I()!)", run.DecoratorsText, System.StringComparison.Ordinal);
+    }
 }
