@@ -25,8 +25,10 @@ internal static class DecoratorEmitter
             .Line("#pragma warning disable CS0612, CS0618 // a decorator of an [Obsolete] member: the interface already warns")
             .Line("#pragma warning disable CS8763 // a [DoesNotReturn] member's span body: the call it wraps does not return, which its try/finally hides from the compiler")
             .Line("#pragma warning disable CS8981 // a lower-case type parameter name, copied from the traced code (which warns already)")
-            .Line("#pragma warning disable CS0436 // a referenced assembly's decorator of the same name, seen through InternalsVisibleTo: this assembly's is meant")
-            .Line();
+            .Line("#pragma warning disable CS0436 // a referenced assembly's decorator of the same name, seen through InternalsVisibleTo: this assembly's is meant");
+        var ids = Parsing.SuppressedIds.Sorted(sorted.SelectMany(d => d.DiagnosticIds));
+        if (ids.Length > 0) w.Line($"#pragma warning disable {string.Join(", ", ids)} // [Experimental] and [Obsolete] diagnostics of the decorated interfaces: their users report them already");
+        w.Line();
         w.Open($"namespace {InterceptorEmitter.Namespace}")
             .Open("file static class TracedDecorators")
             .Line($"internal static readonly global::System.Diagnostics.ActivitySource Source = global::Instrumentation.TracedSources.Create({InterceptorEmitter.Literal(settings.AssemblyName)});")

@@ -27,6 +27,8 @@ internal static class InterceptorEmitter
             .Line("#pragma warning disable CS1591 // generated members need no XML documentation")
             .Line("#pragma warning disable CS8981 // a lower-case type parameter name, copied from the traced code (which warns already)")
             .Line("#pragma warning disable CS0612, CS0618 // calling an [Obsolete] traced method: the call site already warns");
+        var ids = Parsing.SuppressedIds.Sorted(calls.SelectMany(c => c.Target.DiagnosticIds));
+        if (ids.Length > 0) w.Line($"#pragma warning disable {string.Join(", ", ids)} // [Experimental] and [Obsolete] diagnostics of traced code: the call sites report them already");
         if (calls.Any(c => c.Target.MethodAttributes.Contains("DoesNotReturnAttribute")))
             w.Line("#pragma warning disable CS8763 // a [DoesNotReturn] method's span body: the call it wraps does not return, which its try/finally hides from the compiler");
         w.Line();

@@ -90,4 +90,44 @@ public sealed class CopiedAttributeTests
         Assert.Contains(".E()!)", run.GeneratedText, System.StringComparison.Ordinal);
         Assert.Contains("this.inner.I()!)", run.DecoratorsText, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Experimental_and_obsolete_diagnostic_ids_are_disabled_in_the_generated_files()
+    {
+        var source = """
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+            using Instrumentation;
+
+            #pragma warning disable EXP001, OLD001, EXP002, OLD002, EXP003 // the user's own suppression, which generated code does not see
+
+            namespace Demo;
+
+            public class K
+            {
+                [Traced, Experimental("EXP001")] public static void Exp() { }
+                [Traced, Obsolete("old", DiagnosticId = "OLD001")] public static void Old() { }
+                [Traced] public static void Uses(Preview p) { }
+            }
+
+            [Experimental("EXP003")] public sealed class Preview { }
+
+            [Traced, Experimental("EXP002")] public interface IE { void A(); }
+            [Traced] public interface IE2 { [Experimental("EXP002")] void A(); void B(); }
+            [Traced] public interface IO { [Obsolete("o", DiagnosticId = "OLD002")] void A(); int P { get; } }
+
+            public static class C
+            {
+                public static void R1() => K.Exp();
+                public static void R2() => K.Old();
+                public static void R3(Preview p) => K.Uses(p);
+                public static void R4(IE e, IE2 e2) { e.A(); e2.A(); }
+            }
+            """;
+        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/Shapes.cs", source)], extraReferences: [di]));
+        run.AssertCompilesCleanly();
+        Assert.Contains("#pragma warning disable EXP001, EXP002, EXP003, OLD001 //", run.GeneratedText, System.StringComparison.Ordinal);
+        Assert.Contains("#pragma warning disable EXP002, OLD002 //", run.DecoratorsText, System.StringComparison.Ordinal);
+    }
 }

@@ -42,8 +42,48 @@ public sealed class NeverReturnsImpl : INeverReturns
     public void Stop() => throw new InvalidOperationException("interface");
 }
 
+public static class Unstable
+{
+    [Traced]
+    [Experimental("SHAPEEXP01")]
+    public static int Experimental() => 1;
+
+    [Traced]
+    [Obsolete("use something else", DiagnosticId = "SHAPEOLD01")]
+    public static int Old() => 2;
+}
+
+#pragma warning disable SHAPEEXP02
+[Traced]
+[Experimental("SHAPEEXP02")]
+public interface IUnstable
+{
+    int M();
+}
+
+public sealed class UnstableImpl : IUnstable
+{
+    public int M() => 3;
+}
+#pragma warning restore SHAPEEXP02
+
 public sealed class AttributeShapeTests
 {
+    [Fact]
+    public void Experimental_and_obsolete_ids_suppressed_by_the_caller_do_not_break_generated_code()
+    {
+        using var capture = SpanCapture.Start();
+
+#pragma warning disable SHAPEEXP01, SHAPEOLD01, SHAPEEXP02
+        Assert.Equal(1, Unstable.Experimental());
+        Assert.Equal(2, Unstable.Old());
+        IUnstable decorated = new Instrumentation.Generated.IUnstableTracedDecorator(new UnstableImpl());
+        Assert.Equal(3, decorated.M());
+#pragma warning restore SHAPEEXP01, SHAPEOLD01, SHAPEEXP02
+
+        Assert.Equal(["Unstable.Experimental", "Unstable.Old", "IUnstable.M"], capture.Names);
+    }
+
     [Fact]
     public void DoesNotReturn_methods_are_intercepted_at_every_kind_of_call_site()
     {
