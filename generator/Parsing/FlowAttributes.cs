@@ -27,7 +27,18 @@ internal static class FlowAttributes
 
     private static readonly HashSet<string> OnReturn = InNamespace(["MaybeNullAttribute", "NotNullAttribute", "NotNullIfNotNullAttribute"]);
 
-    private static readonly HashSet<string> OnMethod = InNamespace(["DoesNotReturnAttribute"]);
+    /// <summary>
+    /// What a method requires of its callers (trimming, dynamic code, assembly files, preview features): a wrapper that calls it
+    /// requires the same (else IL2026, IL3050, IL3002, CA2252 in it), and an implementation must match the interface (IL2046, IL3051).
+    /// </summary>
+    private static readonly HashSet<string> Requirements = new(InNamespace(["RequiresUnreferencedCodeAttribute", "RequiresDynamicCodeAttribute", "RequiresAssemblyFilesAttribute"])
+        .Append(PreviewAttribute));
+
+    private const string PreviewAttribute = "System.Runtime.Versioning.RequiresPreviewFeaturesAttribute";
+
+    private static readonly HashSet<string> OnType = [PreviewAttribute];
+
+    private static readonly HashSet<string> OnMethod = new(InNamespace(["DoesNotReturnAttribute"]).Concat(Requirements));
 
     private static readonly HashSet<string> OnProperty = InNamespace(["AllowNullAttribute", "DisallowNullAttribute", "MaybeNullAttribute", "NotNullAttribute"]);
 
@@ -46,6 +57,34 @@ internal static class FlowAttributes
         Render(method.GetAttributes(), OnMethod, string.Empty, compilation);
 
     /// <summary>
+    /// What the method's containing types require that the method itself does not say (source text ending in a space, or empty),
+    /// for its interceptor: preview features of any containing type, and for a static method the trimming, dynamic code and
+    /// assembly file requirements of its class (which cover its static members).
+    /// </summary>
+    public static string OfContainingTypes(IMethodSymbol method, Compilation compilation)
+    {
+        var own = new HashSet<string>(method.GetAttributes().Select(a => FullName(a.AttributeClass)));
+        var text = new List<string>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            var wanted = new HashSet<string>(SymbolEqualityComparer.Default.Equals(type, method.ContainingType) && method.IsStatic ? Requirements : OnType);
+            wanted.ExceptWith(own);
+            var found = type.GetAttributes().Where(a => wanted.Contains(FullName(a.AttributeClass))).ToList();
+            text.Add(Render(found, wanted, string.Empty, compilation));
+            own.UnionWith(found.Select(a => FullName(a.AttributeClass)));
+        }
+
+        return string.Concat(text);
+    }
+
+    /// <summary>The type's own requirements (<c>[RequiresPreviewFeatures]</c> on an interface), for the class that implements it.</summary>
+    public static string OfType(INamedTypeSymbol type, Compilation compilation) =>
+        Render(type.GetAttributes(), OnType, string.Empty, compilation);
+
+    private static string FullName(INamedTypeSymbol? type) =>
+        type is { ContainingType: null } ? type.ContainingNamespace?.ToDisplayString() + "." + type.Name : string.Empty;
+
+    /// <summary>
     /// A property's or indexer's flow attributes as source text ending in a space, or empty: those on the property, and on its
     /// accessors (<c>[return: MaybeNull] get</c>, <c>[param: AllowNull] set</c>) as <paramref name="getter"/> and <paramref name="setter"/> prefixes.
     /// Without them the implementation warns (CS8769, CS8768) and its forwarding bodies too (CS8603, CS8601, CS8607).
@@ -62,7 +101,7 @@ internal static class FlowAttributes
         var text = new List<string>();
         foreach (var attribute in attributes)
         {
-            if (attribute.AttributeClass is not { ContainingType: null } type || !names.Contains(type.ContainingNamespace?.ToDisplayString() + "." + type.Name)) continue;
+            if (attribute.AttributeClass is not { ContainingType: null } type || !names.Contains(FullName(type))) continue;
 
             // A polyfill internal to another assembly cannot be named here; the compiler then reports the mismatch itself.
             if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)) continue;

@@ -130,4 +130,63 @@ public sealed class CopiedAttributeTests
         Assert.Contains("#pragma warning disable EXP001, EXP002, EXP003, OLD001 //", run.GeneratedText, System.StringComparison.Ordinal);
         Assert.Contains("#pragma warning disable EXP002, OLD002 //", run.DecoratorsText, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Trimming_aot_and_preview_requirements_are_copied_onto_interceptors_and_decorator_members()
+    {
+        var source = """
+            using System.Diagnostics.CodeAnalysis;
+            using System.Runtime.Versioning;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class K
+            {
+                [Traced, RequiresUnreferencedCode("trim", Url = "https://example.test/trim")] public static void Trim() { }
+                [Traced, RequiresDynamicCode("aot")] public static void Aot() { }
+                [Traced, RequiresAssemblyFiles("files")] public static void Files() { }
+                [Traced, RequiresPreviewFeatures] public static void Preview() { }
+            }
+
+            [RequiresUnreferencedCode("class")]
+            public class Whole { [Traced] public static void Static() { } }
+
+            [Traced, RequiresPreviewFeatures("preview interface")]
+            public interface IR
+            {
+                [RequiresUnreferencedCode("t")] void A();
+                [RequiresDynamicCode("d")] void B();
+                [Traced, RequiresPreviewFeatures] void C();
+            }
+
+            public static class Use
+            {
+                [RequiresUnreferencedCode("x")] public static void R1() => K.Trim();
+                [RequiresDynamicCode("x")] public static void R2() => K.Aot();
+                [RequiresAssemblyFiles("x")] public static void R3() => K.Files();
+                [RequiresPreviewFeatures] public static void R4() => K.Preview();
+                [RequiresUnreferencedCode("x")] public static void R5() => Whole.Static();
+                [RequiresUnreferencedCode("x"), RequiresDynamicCode("x"), RequiresPreviewFeatures] public static void R6(IR r) { r.A(); r.B(); r.C(); }
+            }
+            """;
+        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/Shapes.cs", source)], extraReferences: [di]));
+        run.AssertCompilesCleanly();
+        var trim = Inspect.InterceptorOf(run, "K.Trim()")!.GetAttributes().Single(a => a.AttributeClass?.Name == "RequiresUnreferencedCodeAttribute");
+        Assert.Equal("trim", trim.ConstructorArguments[0].Value);
+        Assert.Equal("https://example.test/trim", trim.NamedArguments.Single(a => a.Key == "Url").Value.Value);
+        Assert.True(Has(Inspect.InterceptorOf(run, "K.Aot()"), "RequiresDynamicCodeAttribute"));
+        Assert.True(Has(Inspect.InterceptorOf(run, "K.Files()"), "RequiresAssemblyFilesAttribute"));
+        Assert.True(Has(Inspect.InterceptorOf(run, "K.Preview()"), "RequiresPreviewFeaturesAttribute"));
+        Assert.True(Has(Inspect.InterceptorOf(run, "Whole.Static()"), "RequiresUnreferencedCodeAttribute"));
+        Assert.True(Has(Inspect.InterceptorOf(run, "r.A()"), "RequiresUnreferencedCodeAttribute"));
+        Assert.True(Has(Inspect.InterceptorOf(run, "r.C()"), "RequiresPreviewFeaturesAttribute"));
+
+        var decorator = run.Output.GetTypeByMetadataName("Instrumentation.Generated.IRTracedDecorator")!;
+        Assert.Contains(decorator.GetAttributes(), a => a.AttributeClass?.Name == "RequiresPreviewFeaturesAttribute");
+        Assert.True(Has(decorator.GetMembers().OfType<IMethodSymbol>().Single(m => m.Name.EndsWith(".A", System.StringComparison.Ordinal)), "RequiresUnreferencedCodeAttribute"));
+        Assert.True(Has(decorator.GetMembers().OfType<IMethodSymbol>().Single(m => m.Name.EndsWith(".B", System.StringComparison.Ordinal)), "RequiresDynamicCodeAttribute"));
+        Assert.True(Has(decorator.GetMembers().OfType<IMethodSymbol>().Single(m => m.Name.EndsWith(".C", System.StringComparison.Ordinal)), "RequiresPreviewFeaturesAttribute"));
+    }
 }

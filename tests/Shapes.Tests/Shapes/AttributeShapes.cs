@@ -67,8 +67,41 @@ public sealed class UnstableImpl : IUnstable
 }
 #pragma warning restore SHAPEEXP02
 
+public static class PreviewOnly
+{
+    [Traced]
+    [System.Runtime.Versioning.RequiresPreviewFeatures]
+    public static int Compute() => 4;
+}
+
+[Traced]
+[System.Runtime.Versioning.RequiresPreviewFeatures]
+public interface IPreviewOnly
+{
+    int M();
+}
+
+[System.Runtime.Versioning.RequiresPreviewFeatures]
+public sealed class PreviewOnlyImpl : IPreviewOnly
+{
+    public int M() => 5;
+}
+
 public sealed class AttributeShapeTests
 {
+    [Fact]
+    [System.Runtime.Versioning.RequiresPreviewFeatures]
+    public void Preview_feature_requirements_are_repeated_by_interceptors_and_decorators()
+    {
+        using var capture = SpanCapture.Start();
+
+        Assert.Equal(4, PreviewOnly.Compute());
+        IPreviewOnly decorated = new Instrumentation.Generated.IPreviewOnlyTracedDecorator(new PreviewOnlyImpl());
+        Assert.Equal(5, decorated.M());
+
+        Assert.Equal(["PreviewOnly.Compute", "IPreviewOnly.M"], capture.Names);
+    }
+
     [Fact]
     public void Experimental_and_obsolete_ids_suppressed_by_the_caller_do_not_break_generated_code()
     {
