@@ -25,8 +25,12 @@ internal static class DecoratorEmitter
             .Line("#pragma warning disable CS0612, CS0618 // a decorator of an [Obsolete] member: the interface already warns")
             .Line("#pragma warning disable CS8763 // a [DoesNotReturn] member's span body: the call it wraps does not return, which its try/finally hides from the compiler")
             .Line("#pragma warning disable CS8981 // a lower-case type parameter name, copied from the traced code (which warns already)")
-            .Line("#pragma warning disable CS0436 // a referenced assembly's decorator of the same name, seen through InternalsVisibleTo: this assembly's is meant")
-            .Line();
+            .Line("#pragma warning disable CS0436 // a referenced assembly's decorator of the same name, seen through InternalsVisibleTo: this assembly's is meant");
+        if (settings.DependencyInjection && sorted.Any(d => d.ClassAttributes.Length > 0 && d.TypeParameters.Length == 0))
+            w.Line("#pragma warning disable CA2252 // AddTracedDecorators names interfaces that require preview features: registering them opted in already");
+        var ids = Parsing.SuppressedIds.Sorted(sorted.SelectMany(d => d.DiagnosticIds));
+        if (ids.Length > 0) w.Line($"#pragma warning disable {string.Join(", ", ids)} // [Experimental] and [Obsolete] diagnostics of the decorated interfaces: their users report them already");
+        w.Line();
         w.Open($"namespace {InterceptorEmitter.Namespace}")
             .Open("file static class TracedDecorators")
             .Line($"internal static readonly global::System.Diagnostics.ActivitySource Source = global::Instrumentation.TracedSources.Create({InterceptorEmitter.Literal(settings.AssemblyName)});")
@@ -54,8 +58,9 @@ internal static class DecoratorEmitter
             .Line($"/// Traces the calls of <see cref=\"{Cref(d.InterfaceType)}\"/> made on it that no interceptor has traced (by frameworks,")
             .Line("/// other assemblies, reflection), then forwards them to the inner instance; calls intercepted in this")
             .Line("/// assembly are only forwarded, so each call gets one span. Properties and events are forwarded.")
-            .Line("/// </summary>")
-            .Open($"internal sealed class {d.ClassName}{d.TypeParameters} : {d.InterfaceType}, global::Instrumentation.ITracedDecorator{d.Constraints}");
+            .Line("/// </summary>");
+        if (d.ClassAttributes.Length > 0) w.Line(d.ClassAttributes.TrimEnd());
+        w.Open($"internal sealed class {d.ClassName}{d.TypeParameters} : {d.InterfaceType}, global::Instrumentation.ITracedDecorator{d.Constraints}");
         var index = 0;
         var descriptors = new Dictionary<DecoratorMember, string>();
         foreach (var member in d.Members.Where(m => m.Traced is not null))

@@ -26,8 +26,12 @@ internal static class InterceptorEmitter
             .Line("#nullable enable")
             .Line("#pragma warning disable CS1591 // generated members need no XML documentation")
             .Line("#pragma warning disable CS8981 // a lower-case type parameter name, copied from the traced code (which warns already)")
-            .Line("#pragma warning disable CS0612, CS0618 // calling an [Obsolete] traced method: the call site already warns")
-            .Line();
+            .Line("#pragma warning disable CS0612, CS0618 // calling an [Obsolete] traced method: the call site already warns");
+        var ids = Parsing.SuppressedIds.Sorted(calls.SelectMany(c => c.Target.DiagnosticIds));
+        if (ids.Length > 0) w.Line($"#pragma warning disable {string.Join(", ", ids)} // [Experimental] and [Obsolete] diagnostics of traced code: the call sites report them already");
+        if (calls.Any(c => c.Target.MethodAttributes.Contains("DoesNotReturnAttribute")))
+            w.Line("#pragma warning disable CS8763 // a [DoesNotReturn] method's span body: the call it wraps does not return, which its try/finally hides from the compiler");
+        w.Line();
         w.Open("namespace System.Runtime.CompilerServices")
             .Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]")
             .Open("file sealed class InterceptsLocationAttribute : global::System.Attribute")
@@ -102,6 +106,7 @@ internal static class InterceptorEmitter
         }
 
         parameters.AddRange(m.Parameters.Select(SpanBody.Declaration));
+        if (m.MethodAttributes.Length > 0) w.Line(m.MethodAttributes.TrimEnd());
         if (m.ReturnAttributes.Length > 0) w.Line(m.ReturnAttributes.TrimEnd());
         w.Open($"internal static {m.ReturnModifier}{m.ReturnType} {name}{m.TypeParameters}({string.Join(", ", parameters)}){m.Constraints}");
 

@@ -41,7 +41,7 @@ internal static class SpanBody
         if (m.Shape is ReturnShape.Enumerable or ReturnShape.AsyncEnumerable)
         {
             // The iterator's own code runs on enumeration: the span starts at the first MoveNext.
-            w.Line($"return global::Instrumentation.TracedCall.TraceEnumeration({descriptor}, {call});");
+            w.Line($"return global::Instrumentation.TracedCall.TraceEnumeration({descriptor}, {call}{MaybeNull(m)});");
             return;
         }
 
@@ -61,7 +61,7 @@ internal static class SpanBody
         if (isAsync)
         {
             var returnTag = m.ReturnTagName is null ? string.Empty : ", " + InterceptorEmitter.Literal(m.ReturnTagName) + (m.ReturnTagAsText ? ", asText: true" : string.Empty);
-            w.Line($"return global::Instrumentation.TracedCall.EndOnCompletion({span}, {call}{returnTag});");
+            w.Line($"return global::Instrumentation.TracedCall.EndOnCompletion({span}, {call}{MaybeNull(m)}{returnTag});");
         }
         else if (m.Shape == ReturnShape.Void)
         {
@@ -88,6 +88,13 @@ internal static class SpanBody
                 .Close();
         }
     }
+
+    /// <summary>
+    /// '!' after a call whose result may be null by its return attributes (<c>[return: MaybeNull] Task&lt;string&gt;</c>): the
+    /// runtime helpers take a non-null task or sequence (CS8604). A null one fails there as it would for the caller.
+    /// </summary>
+    private static string MaybeNull(TargetMethod m) =>
+        m.ReturnAttributes.Contains("MaybeNullAttribute") || m.ReturnAttributes.Contains("NotNullIfNotNullAttribute") ? "!" : string.Empty;
 
     public static string Argument(ParameterModel p)
     {

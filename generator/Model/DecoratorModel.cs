@@ -15,6 +15,8 @@ namespace Instrumentation.Generator.Model;
 /// The interface extends IDisposable or IAsyncDisposable: the decorator takes a flag saying whether disposing it disposes
 /// the inner instance (not when a container built it: the container disposes what it owns, and never a registered instance).
 /// </param>
+/// <param name="ClassAttributes">What the interface requires of its users (<c>[RequiresPreviewFeatures]</c>), repeated on the decorator class, as source text ending in a space, or empty.</param>
+/// <param name="DiagnosticIds">The ids of <c>[Experimental]</c> and <c>[Obsolete(DiagnosticId = ...)]</c> on the interface, its bases and members, sorted: the decorators' file disables them.</param>
 internal sealed record DecoratorModel(
     string InterfaceType,
     string ClassName,
@@ -23,7 +25,9 @@ internal sealed record DecoratorModel(
     string SortKey,
     EquatableArray<DecoratorMember> Members,
     DiagnosticInfo? Problem,
-    bool Disposable = false);
+    bool Disposable = false,
+    EquatableArray<string> DiagnosticIds = default,
+    string ClassAttributes = "");
 
 /// <summary>
 /// One member of a decorator. A method has a <see cref="Header"/> (its explicit implementation's

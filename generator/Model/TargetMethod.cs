@@ -39,7 +39,9 @@ internal enum ReturnShape
 /// type when the target is private or protected and is called through an <c>[UnsafeAccessor]</c>.
 /// <c>Carrier</c> says what the span does with the <c>[TraceContext]</c> parameter <c>CarrierParameter</c>;
 /// <c>MarksReceiver</c>: the receiver is an interface, so the call is marked for a generated decorator
-/// (<c>TracedHandoff</c>) that must not trace it a second time.
+/// (<c>TracedHandoff</c>) that must not trace it a second time. <c>MethodAttributes</c>: the target's own attributes
+/// an interceptor must repeat (<c>[DoesNotReturn]</c>), as source text ending in a space, or empty. <c>DiagnosticIds</c>:
+/// the ids of <c>[Experimental]</c> and <c>[Obsolete(DiagnosticId = ...)]</c> on what the interceptor uses, which its file disables.
 /// </summary>
 internal sealed record TargetMethod(
     string Key,
@@ -64,4 +66,6 @@ internal sealed record TargetMethod(
     bool ReturnTagAsText = false,
     CarrierMode Carrier = CarrierMode.None,
     string? CarrierParameter = null,
-    bool MarksReceiver = false);
+    bool MarksReceiver = false,
+    string MethodAttributes = "",
+    EquatableArray<string> DiagnosticIds = default);

@@ -80,8 +80,11 @@ internal static class DecoratorParser
             }
         }
 
+        var ids = SuppressedIds.OfType(type).Concat(type.AllInterfaces.SelectMany(SuppressedIds.OfType))
+            .Concat(new[] { type }.Concat(type.AllInterfaces).SelectMany(i => i.GetMembers()).Where(m => !m.IsStatic && (m.IsAbstract || m.IsVirtual)).SelectMany(SuppressedIds.OfMember));
         return new DecoratorModel(SymbolNames.Type(type), className, typeParameters,
-            TargetMethodBuilder.Constraints(type.TypeParameters), sortKey, members.ToEquatableArray(), null, members.Any(m => m.Disposes));
+            TargetMethodBuilder.Constraints(type.TypeParameters), sortKey, members.ToEquatableArray(), null, members.Any(m => m.Disposes),
+            SuppressedIds.Sorted(ids).ToEquatableArray(), FlowAttributes.OfType(type, compilation));
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class FlowAttributes
 {
     private const string Namespace = "System.Diagnostics.CodeAnalysis";
 
-    private static readonly HashSet<string> OnParameters =
+    private static readonly HashSet<string> OnParameters = InNamespace(
     [
         "AllowNullAttribute", "DisallowNullAttribute", "MaybeNullAttribute", "NotNullAttribute",
         "MaybeNullWhenAttribute", "NotNullWhenAttribute", "NotNullIfNotNullAttribute", "DoesNotReturnIfAttribute",
@@ -23,13 +23,26 @@ internal static class FlowAttributes
         // Not a flow attribute, but the same kind of copy: without it an [UnscopedRef] out parameter is scoped again
         // in the wrapper, which then cannot return the wrapped call's ref to it (CS9075, CS8347).
         "UnscopedRefAttribute",
-    ];
+    ]);
 
-    private static readonly HashSet<string> OnReturn = ["MaybeNullAttribute", "NotNullAttribute", "NotNullIfNotNullAttribute"];
+    private static readonly HashSet<string> OnReturn = InNamespace(["MaybeNullAttribute", "NotNullAttribute", "NotNullIfNotNullAttribute"]);
 
-    private static readonly HashSet<string> OnMethod = ["DoesNotReturnAttribute"];
+    /// <summary>
+    /// What a method requires of its callers (trimming, dynamic code, assembly files, preview features): a wrapper that calls it
+    /// requires the same (else IL2026, IL3050, IL3002, CA2252 in it), and an implementation must match the interface (IL2046, IL3051).
+    /// </summary>
+    private static readonly HashSet<string> Requirements = new(InNamespace(["RequiresUnreferencedCodeAttribute", "RequiresDynamicCodeAttribute", "RequiresAssemblyFilesAttribute"])
+        .Append(PreviewAttribute));
 
-    private static readonly HashSet<string> OnProperty = ["AllowNullAttribute", "DisallowNullAttribute", "MaybeNullAttribute", "NotNullAttribute"];
+    private const string PreviewAttribute = "System.Runtime.Versioning.RequiresPreviewFeaturesAttribute";
+
+    private static readonly HashSet<string> OnType = [PreviewAttribute];
+
+    private static readonly HashSet<string> OnMethod = new(InNamespace(["DoesNotReturnAttribute"]).Concat(Requirements));
+
+    private static readonly HashSet<string> OnProperty = InNamespace(["AllowNullAttribute", "DisallowNullAttribute", "MaybeNullAttribute", "NotNullAttribute"]);
+
+    private static HashSet<string> InNamespace(string[] names) => new(names.Select(n => Namespace + "." + n));
 
     /// <summary>The parameter's flow attributes as source text ending in a space, or empty.</summary>
     public static string Of(IParameterSymbol parameter, Compilation compilation) =>
@@ -42,6 +55,34 @@ internal static class FlowAttributes
     /// <summary>The method's own flow attributes (<c>[DoesNotReturn]</c>) as source text ending in a space, or empty: an implementation lacking it warns (CS8770).</summary>
     public static string OfMethod(IMethodSymbol method, Compilation compilation) =>
         Render(method.GetAttributes(), OnMethod, string.Empty, compilation);
+
+    /// <summary>
+    /// What the method's containing types require that the method itself does not say (source text ending in a space, or empty),
+    /// for its interceptor: preview features of any containing type, and for a static method the trimming, dynamic code and
+    /// assembly file requirements of its class (which cover its static members).
+    /// </summary>
+    public static string OfContainingTypes(IMethodSymbol method, Compilation compilation)
+    {
+        var own = new HashSet<string>(method.GetAttributes().Select(a => FullName(a.AttributeClass)));
+        var text = new List<string>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            var wanted = new HashSet<string>(SymbolEqualityComparer.Default.Equals(type, method.ContainingType) && method.IsStatic ? Requirements : OnType);
+            wanted.ExceptWith(own);
+            var found = type.GetAttributes().Where(a => wanted.Contains(FullName(a.AttributeClass))).ToList();
+            text.Add(Render(found, wanted, string.Empty, compilation));
+            own.UnionWith(found.Select(a => FullName(a.AttributeClass)));
+        }
+
+        return string.Concat(text);
+    }
+
+    /// <summary>The type's own requirements (<c>[RequiresPreviewFeatures]</c> on an interface), for the class that implements it.</summary>
+    public static string OfType(INamedTypeSymbol type, Compilation compilation) =>
+        Render(type.GetAttributes(), OnType, string.Empty, compilation);
+
+    private static string FullName(INamedTypeSymbol? type) =>
+        type is { ContainingType: null } ? type.ContainingNamespace?.ToDisplayString() + "." + type.Name : string.Empty;
 
     /// <summary>
     /// A property's or indexer's flow attributes as source text ending in a space, or empty: those on the property, and on its
@@ -60,12 +101,13 @@ internal static class FlowAttributes
         var text = new List<string>();
         foreach (var attribute in attributes)
         {
-            if (attribute.AttributeClass is not { } type || !names.Contains(type.Name) || type.ContainingNamespace?.ToDisplayString() != Namespace) continue;
+            if (attribute.AttributeClass is not { ContainingType: null } type || !names.Contains(FullName(type))) continue;
 
             // A polyfill internal to another assembly cannot be named here; the compiler then reports the mismatch itself.
             if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)) continue;
-            var arguments = attribute.ConstructorArguments.Select(a => a.ToCSharpString());
-            text.Add($"[{target}global::{Namespace}.{type.Name}({string.Join(", ", arguments)})] ");
+            var arguments = attribute.ConstructorArguments.Select(a => a.ToCSharpString())
+                .Concat(attribute.NamedArguments.Select(a => $"{a.Key} = {a.Value.ToCSharpString()}"));
+            text.Add($"[{target}global::{type.ContainingNamespace!.ToDisplayString()}.{type.Name}({string.Join(", ", arguments)})] ");
         }
 
         return string.Concat(text);

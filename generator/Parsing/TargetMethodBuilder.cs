@@ -46,7 +46,9 @@ internal static class TargetMethodBuilder
             Carrier: carrier,
             CarrierParameter: carrierParameter,
             // Only a member a decorator implements (abstract or virtual): a sealed one runs its own body and never consumes the mark.
-            MarksReceiver: receiver == ReceiverKind.Value && method.ContainingType.TypeKind == TypeKind.Interface && (method.IsAbstract || method.IsVirtual));
+            MarksReceiver: receiver == ReceiverKind.Value && method.ContainingType.TypeKind == TypeKind.Interface && (method.IsAbstract || method.IsVirtual),
+            MethodAttributes: FlowAttributes.OfMethod(method, compilation) + FlowAttributes.OfContainingTypes(method, compilation),
+            DiagnosticIds: SuppressedIds.Sorted(SuppressedIds.Of(method)).ToEquatableArray());
     }
 
     private static IEnumerable<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type)
