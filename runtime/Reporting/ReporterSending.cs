@@ -1,4 +1,5 @@
 using System;
+using Instrumentation.Senders;
 
 namespace Instrumentation.Reporting;
 
@@ -15,14 +16,14 @@ internal static class ReporterSending
 
     public static bool IsActive => active;
 
-    /// <summary>Runs <paramref name="send"/> with the mark set.</summary>
-    public static bool Run<TState>(TState state, Func<TState, bool> send)
+    /// <summary>Sends one packet through <paramref name="transport"/> with the mark set.</summary>
+    public static bool TrySend(IPacketTransport transport, byte[] buffer, int offset, int count)
     {
         var outer = active;
         active = true;
         try
         {
-            return send(state);
+            return transport.TrySend(buffer, offset, count);
         }
         finally
         {

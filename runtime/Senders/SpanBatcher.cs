@@ -105,7 +105,7 @@ internal sealed class SpanBatcher
         packet.Write(format.Suffix);
 
         var size = packet.Length - offset;
-        if (ReporterSending.Run((transport, packet.Data, offset, size), static s => s.transport.TrySend(s.Data, s.offset, s.size)))
+        if (ReporterSending.TrySend(transport, packet.Data, offset, size))
         {
             counters.AddPacket(size);
             counters.AddReported(count);
