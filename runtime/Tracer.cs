@@ -46,7 +46,7 @@ public sealed class Tracer : IDisposable
         var sources = new ListenedSources(config.Sources);
         // Started spans are counted where the sampler says yes, finished ones by the reporter's queue,
         // so a traced call costs the app thread one counter increment and one enqueue, no more.
-        var decision = new SamplingDecision(sampler, counters.Started);
+        var decision = new SamplingDecision(sampler, counters.Started, httpSender: config.Sender.Endpoint is not null);
         var report = reporter;
         listener = new ActivityListener
         {

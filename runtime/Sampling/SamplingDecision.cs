@@ -7,7 +7,13 @@ namespace Instrumentation.Sampling;
 /// The listener's sampling callbacks. The sampler decides only for roots; a span with a parent
 /// (local, or remote from propagated headers) follows the parent's sampled flag.
 /// </summary>
-internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnostics.StripedCounter started)
+/// <param name="sampler">Decides for roots.</param>
+/// <param name="started">Counts sampled spans.</param>
+/// <param name="httpSender">
+/// Whether the reporter sends over HTTP: only then can its own request (HttpClient's span) reach
+/// this listener, so only then do roots pay for the check that keeps it untraced.
+/// </param>
+internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnostics.StripedCounter started, bool httpSender)
 {
     // const 0 creates no Activity at all (the cheapest "no"); other samplers keep an unrecorded
     // Activity so the trace id and the "not sampled" flag reach children and downstream services.
@@ -46,7 +52,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
     private ActivitySamplingResult Decide(ActivityTraceId traceId)
     {
         // The reporter's own HTTP request to the collector is never traced (it would feed itself).
-        if (Reporting.ReporterSending.IsActive) return ActivitySamplingResult.None;
+        if (httpSender && Reporting.ReporterSending.IsActive) return ActivitySamplingResult.None;
         if (!sampler.ShouldSample(traceId)) return rootRejected;
         started.Increment();
         return ActivitySamplingResult.AllDataAndRecorded;
