@@ -31,11 +31,11 @@ internal static class BlockParser
             },
         };
 
-        var span = invocation.GetLocation().GetLineSpan();
-        var line = span.StartLinePosition.Line + 1;
+        var span = invocation.GetLocation().GetLineSpan(); // where the interceptor applies, for ordering and the comment
+        var code = CodeLocation.Of(invocation.GetLocation(), model.Compilation)!.Value; // what the tags say
         var functionName = (member?.ContainingType?.ToDisplayString() ?? "Program") + "." + memberName;
         return ParseResult.Of(new BlockSite(
-            interceptable.Version, interceptable.Data, $"{typeName}.{memberName}:{line}", functionName, span.Path, line,
-            $"{span.Path}:{invocation.SpanStart:D9}", $"{System.IO.Path.GetFileName(span.Path)}({line},{span.StartLinePosition.Character + 1})"));
+            interceptable.Version, interceptable.Data, $"{typeName}.{memberName}:{code.Line}", functionName, code.Path, code.Line,
+            $"{span.Path}:{invocation.SpanStart:D9}", $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})"));
     }
 }

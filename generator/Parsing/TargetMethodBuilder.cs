@@ -18,7 +18,7 @@ internal static class TargetMethodBuilder
         var returnShape = ShapeOf(method, compilation);
         var returnTag = ReturnTag(method);
         var location = method.Locations.FirstOrDefault(l => l.IsInSource);
-        var line = location?.GetLineSpan();
+        var code = CodeLocation.Of(location, compilation);
         var kind = TracedSymbols.NamedArgument(traced, "Kind") is int k ? k : 0;
         var (carrier, carrierParameter) = CarrierParameters.Resolve(method, kind, compilation);
 
@@ -38,8 +38,8 @@ internal static class TargetMethodBuilder
             Parameters: method.Parameters.Select((p, i) => Parameter(p, i == 0 && method.IsExtensionMethod, compilation)).ToEquatableArray(),
             ReturnTagName: returnTag,
             FunctionName: method.ContainingType.ToDisplayString() + "." + method.Name,
-            FilePath: line?.Path,
-            LineNumber: line is { } l ? l.StartLinePosition.Line + 1 : 0,
+            FilePath: code?.Path,
+            LineNumber: code?.Line ?? 0,
             ReturnAttributes: FlowAttributes.OfReturn(method, compilation),
             AccessorOf: viaAccessor ? SymbolNames.Type(method.ContainingType) : null,
             ReturnTagAsText: returnTag is not null && !TagTypes.IsSimple(TagTypes.ResultType(method.ReturnType)),

@@ -8,6 +8,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Threading.Tasks;
 using Instrumentation.Generator.Tests.Support;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Instrumentation.Generator.Tests;
@@ -209,6 +210,44 @@ public sealed class RunTests : IDisposable
         var span = Assert.Single(stopped);
         Assert.Equal("Failing.Divide", span.OperationName);
         Assert.Equal(ActivityStatusCode.Error, span.Status);
+    }
+
+    [Fact]
+    public void Code_location_tags_follow_the_path_map_and_line_directives_as_caller_info_does()
+    {
+        // A deterministic CI build (ContinuousIntegrationBuild) passes /pathmap: tags must not carry the build machine's paths.
+        const string source = """
+            using System.Runtime.CompilerServices;
+            using Instrumentation;
+            namespace Demo;
+            public static class Work
+            {
+                [Traced] public static void Where() { }
+                public static string Caller([CallerFilePath] string file = "", [CallerLineNumber] int line = 0) => file + ":" + line;
+            #line 40 "Generated/Work.razor"
+                [Traced] public static string Razor() => Caller();
+            #line default
+                public static string Run() { Where(); using var block = Tracing.Block(); return Caller() + "|" + Razor() + "|" + block?.DisplayName; }
+            }
+            """;
+        var compilation = GeneratorHarness.Compilation("/home/builder/repo/src/Work.cs", source);
+        var resolver = new SourceFileResolver([], baseDirectory: null, [new("/home/builder/repo/", "/_/")]);
+        var run = GeneratorHarness.Run(compilation.WithOptions(compilation.Options.WithSourceReferenceResolver(resolver)));
+        var assembly = new AssemblyLoadContext("pathmap", isCollectible: true).LoadFromStream(new MemoryStream(run.AssertCompilesCleanly()));
+
+        var callerInfo = Invoke<string>(assembly, "Demo.Work", "Run").Split('|');
+
+        // What the compiler itself says for [CallerFilePath]/[CallerLineNumber] here, and the same from our tags.
+        Assert.Equal(["/_/src/Work.cs:11", "/_/src/Generated/Work.razor:40", "Work.Run:11"], callerInfo);
+        var where = stopped.Single(a => a.OperationName == "Work.Where");
+        Assert.Equal("/_/src/Work.cs", where.GetTagItem("code.file.path"));
+        Assert.Equal(6, where.GetTagItem("code.line.number"));
+        var razor = stopped.Single(a => a.OperationName == "Work.Razor");
+        Assert.Equal("/_/src/Generated/Work.razor", razor.GetTagItem("code.file.path"));
+        Assert.Equal(40, razor.GetTagItem("code.line.number"));
+        var block = stopped.Single(a => a.OperationName == "Work.Run:11");
+        Assert.Equal("/_/src/Work.cs", block.GetTagItem("code.file.path"));
+        Assert.Equal(11, block.GetTagItem("code.line.number"));
     }
 
     private static Assembly Load(string path, string source, params string[] expectedDiagnostics)

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Xunit;
@@ -68,10 +69,15 @@ internal sealed class SpanCapture : IDisposable
 
     public void Dispose() => Root.Dispose();
 
-    /// <summary>The 1-based line of the first line of <paramref name="file"/> that contains <paramref name="text"/>.</summary>
+    /// <summary>
+    /// The 1-based line of the first line of <paramref name="file"/> (relative to this project's folder)
+    /// that contains <paramref name="text"/>. Read from disk, not from <c>[CallerFilePath]</c>, which a
+    /// deterministic CI build maps to <c>/_/</c>.
+    /// </summary>
     public static int LineOf(string file, string text)
     {
-        var lines = File.ReadAllLines(file);
+        var projectDirectory = typeof(SpanCapture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
+        var lines = File.ReadAllLines(Path.Combine(projectDirectory, file));
         var index = Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
         Assert.True(index >= 0, $"'{text}' is not in {file}");
         return index + 1;
