@@ -1,16 +1,20 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+#if NET
+using System.Diagnostics.CodeAnalysis;
+#endif
 using System.Reflection;
+using Microsoft.Extensions.Primitives;
 
 namespace Instrumentation.Propagation;
 
 /// <summary>
 /// Header names of carriers that can be enumerated. A getter callback answers only for a known
 /// name, so prefixed headers (Jaeger's <c>uberctx-*</c> baggage) are found only in these carriers:
-/// string dictionaries, <c>HttpHeaders</c>, object-valued message headers, and any other
-/// <c>IDictionary&lt;string, T&gt;</c>, such as ASP.NET Core's request headers (whose value type,
-/// <c>StringValues</c>, this assembly does not reference).
+/// string dictionaries, <c>HttpHeaders</c>, object-valued message headers, ASP.NET Core's request
+/// headers (<c>IDictionary&lt;string, StringValues&gt;</c>), and any other <c>IDictionary&lt;string, T&gt;</c>
+/// where the runtime can make code at run time (not in native AOT apps).
 /// </summary>
 internal static class CarrierNames
 {
@@ -21,6 +25,7 @@ internal static class CarrierNames
         null => [],
         IEnumerable<KeyValuePair<string, string>> pairs => Keys(pairs),
         IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers => Keys(headers),
+        IEnumerable<KeyValuePair<string, StringValues>> aspNetCore => Keys(aspNetCore),
         IEnumerable<KeyValuePair<string, object>> objects => Keys(objects),
         _ => DictionaryKeyReaders.GetOrAdd(carrier.GetType(), DictionaryKeyReader)?.Invoke(carrier) ?? [],
     };
@@ -34,8 +39,16 @@ internal static class CarrierNames
     }
 
     /// <summary>Reads <c>Keys</c> of the carrier's <c>IDictionary&lt;string, T&gt;</c>, found once per carrier type; null when it has none.</summary>
+#if NET
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "An interface the trimmer removed is simply not found: the carrier is then read through the getter alone.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only called where dynamic code is supported (checked first).")]
+#endif
     private static Func<object, IEnumerable<string>>? DictionaryKeyReader(Type type)
     {
+#if NET
+        // Native AOT has no code for instantiations it did not see at compile time.
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) return null;
+#endif
         try
         {
             foreach (var candidate in type.GetInterfaces())
@@ -50,7 +63,7 @@ internal static class CarrierNames
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            // Without code for this instantiation (ahead-of-time compiled apps): only getter lookups.
+            // A runtime that cannot make the instantiation: only getter lookups.
         }
 
         return null;

@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
+using Microsoft.Extensions.Primitives;
 using Instrumentation.Runtime.Tests.Support;
 using Xunit;
 
@@ -75,6 +79,30 @@ public sealed class JaegerPropagatorTests
         Assert.Equal("acme corp", Assert.Single(baggage, b => b.Key == "tenant").Value);
         Assert.Single(baggage);
     }
+
+    [Fact]
+    public void Baggage_is_found_in_StringValues_headers_and_any_other_string_keyed_dictionary()
+    {
+        // ASP.NET Core hands its request headers (an IDictionary<string, StringValues>) to the propagator as they are, with a getter.
+        var aspNetCore = new Dictionary<string, StringValues> { ["uberctx-tenant"] = "acme", ["uberctx-user"] = new(["ann", "lee"]) };
+        var custom = new SortedList<string, HeaderText> { ["uberctx-tenant"] = new("acme"), ["x-other"] = new("no") };
+
+        var fromAspNetCore = Jaeger.ExtractBaggage(aspNetCore, static (object? carrier, string name, out string? value, out IEnumerable<string>? values) =>
+        {
+            values = null;
+            value = ((Dictionary<string, StringValues>)carrier!).TryGetValue(name, out var found) ? found.ToString() : null;
+        });
+        var fromCustom = Jaeger.ExtractBaggage(custom, static (object? carrier, string name, out string? value, out IEnumerable<string>? values) =>
+        {
+            values = null;
+            value = ((SortedList<string, HeaderText>)carrier!).TryGetValue(name, out var found) ? found.Text : null;
+        });
+
+        Assert.Equal(["tenant=acme", "user=ann,lee"], fromAspNetCore!.Select(b => $"{b.Key}={b.Value}").OrderBy(b => b, StringComparer.Ordinal));
+        Assert.Equal(["tenant=acme"], fromCustom!.Select(b => $"{b.Key}={b.Value}"));
+    }
+
+    private readonly record struct HeaderText(string Text);
 
     private const string UberTraceId = "uber-trace-id";
 }
