@@ -43,7 +43,7 @@ internal static class SettingsParser
     {
         if (options is not CSharpParseOptions csharp) return "the project is not C#.";
         if (csharp.LanguageVersion < LanguageVersion.CSharp11)
-            return $"C# {csharp.LanguageVersion.ToDisplayString()} is too old for the generated code, which needs C# 11 or later. Remove <LangVersion> or set it to 11 or later.";
+            return $"C# {csharp.LanguageVersion.ToDisplayString()} is too old for the generated code, which needs C# 11 or later. Set <LangVersion>latest</LangVersion> in the project (netstandard2.0 and .NET Framework projects default to C# 7.3).";
 
         // Read as the compiler reads it: only this feature (the SDK's Csc task folds InterceptorsPreviewNamespaces into it),
         // split on ';' and not trimmed. Anything looser makes interceptors the compiler rejects (CS9137).

@@ -9,13 +9,27 @@ namespace Instrumentation;
 /// </summary>
 public sealed class InvalidTracerSettingException : ArgumentException
 {
-    internal InvalidTracerSettingException(string setting, string? value, string accepted)
-        : base($"Invalid tracer setting {setting} = '{value ?? "<null>"}'. Accepted: {accepted}.")
+    internal InvalidTracerSettingException(string setting, string? value, string accepted, Exception? inner = null)
+        : base($"Invalid tracer setting {setting} = '{value ?? "<null>"}'. Accepted: {accepted}.", inner)
     {
         Setting = setting;
         Value = value;
         Accepted = accepted;
     }
+
+    /// <summary>A configuration property (such as <c>Sampler.Type</c>) rejected by validation, with its variable if it has one.</summary>
+    internal InvalidTracerSettingException(string property, string? variable, string? value, string accepted)
+        : this(variable is null ? property : $"{property} ({variable})", value, accepted)
+    {
+        Property = property;
+        Variable = variable;
+    }
+
+    /// <summary>The property path (<c>Sampler.Type</c>) when validation rejected a property; null for a value rejected while parsing.</summary>
+    internal string? Property { get; }
+
+    /// <summary>The property's <c>JAEGER_*</c> variable, if it has one.</summary>
+    internal string? Variable { get; }
 
     /// <summary>The setting's name: the property path and, where one exists, its <c>JAEGER_*</c> variable.</summary>
     public string Setting { get; }

@@ -36,20 +36,21 @@ internal static class SettingParser
             : throw new InvalidTracerSettingException(setting, text, "an absolute http:// or https:// URL such as http://localhost:14268/api/traces");
 
     /// <summary>
-    /// A duration as Go writes it (<c>1s</c>, <c>500ms</c>, <c>1m30s</c>, <c>1.5s</c>) or, as the
-    /// older C# client read it, a plain number of milliseconds. Must be positive.
+    /// A duration as Go writes it (<c>1s</c>, <c>500ms</c>, <c>1m30s</c>, <c>1.5s</c>), as the older
+    /// C# client read it (a plain number of milliseconds), or as .NET writes a TimeSpan
+    /// (<c>00:00:01</c>, the form configuration files use). Must be positive unless <paramref name="allowZero"/>.
     /// </summary>
     public static TimeSpan Duration(string setting, string text, bool allowZero = false)
     {
         var accepted = allowZero
-            ? "a duration of zero or more such as 0, 1s, 500ms, 1m30s, or a number of milliseconds such as 1000"
-            : "a positive duration such as 1s, 500ms, 1m30s, or a number of milliseconds such as 1000";
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var millis))
-        {
-            return millis > 0 || allowZero ? TimeSpan.FromMilliseconds(millis) : throw new InvalidTracerSettingException(setting, text, accepted);
-        }
+            ? "a duration of zero or more such as 0, 1s, 500ms, 1m30s, 00:00:01, or a number of milliseconds such as 1000"
+            : "a positive duration such as 1s, 500ms, 1m30s, 00:00:01, or a number of milliseconds such as 1000";
+        TimeSpan duration;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var millis)) duration = TimeSpan.FromMilliseconds(millis);
+        else if (text.IndexOf(':') >= 0 ? !TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) : !GoDuration.TryParse(text, out duration))
+            throw new InvalidTracerSettingException(setting, text, accepted);
 
-        return GoDuration.TryParse(text, out var duration) && (duration > TimeSpan.Zero || (allowZero && duration == TimeSpan.Zero))
+        return duration > TimeSpan.Zero || (allowZero && duration == TimeSpan.Zero)
             ? duration
             : throw new InvalidTracerSettingException(setting, text, accepted);
     }

@@ -11,51 +11,51 @@ internal static class TracerConfigurationValidator
         if (c.Disabled) return;
 
         if (string.IsNullOrWhiteSpace(c.ServiceName))
-            Fail("ServiceName (JAEGER_SERVICE_NAME)", c.ServiceName, "a non-empty service name");
+            Fail("ServiceName", "JAEGER_SERVICE_NAME", c.ServiceName, "a non-empty service name");
 
         ValidateSampler(c.Sampler);
 
         var r = c.Reporter;
         if (r.BufferFlushInterval <= TimeSpan.Zero)
-            Fail("Reporter.BufferFlushInterval (JAEGER_REPORTER_FLUSH_INTERVAL)", r.BufferFlushInterval.ToString(), "a positive duration");
+            Fail("Reporter.BufferFlushInterval", "JAEGER_REPORTER_FLUSH_INTERVAL", r.BufferFlushInterval.ToString(), "a positive duration");
         if (r.MaxQueueSize is <= 0 or > MaxQueueSizeLimit)
-            Fail("Reporter.MaxQueueSize (JAEGER_REPORTER_MAX_QUEUE_SIZE)", Text(r.MaxQueueSize), $"a whole number from 1 to {MaxQueueSizeLimit}");
+            Fail("Reporter.MaxQueueSize", "JAEGER_REPORTER_MAX_QUEUE_SIZE", Text(r.MaxQueueSize), $"a whole number from 1 to {MaxQueueSizeLimit}");
         if (r.MaxPacketSize is < MinPacketSize or > MaxUdpPayload)
-            Fail("Reporter.MaxPacketSize", Text(r.MaxPacketSize), $"{MinPacketSize} to {MaxUdpPayload} bytes (65000 is the agent's default)");
+            Fail("Reporter.MaxPacketSize", null, Text(r.MaxPacketSize), $"{MinPacketSize} to {MaxUdpPayload} bytes (65000 is the agent's default)");
         if (r.MaxTagValueLength < 16)
-            Fail("Reporter.MaxTagValueLength", Text(r.MaxTagValueLength), "at least 16 bytes");
+            Fail("Reporter.MaxTagValueLength", null, Text(r.MaxTagValueLength), "at least 16 bytes");
         if (r.CloseTimeout < TimeSpan.Zero)
-            Fail("Reporter.CloseTimeout", r.CloseTimeout.ToString(), "zero or a positive duration");
+            Fail("Reporter.CloseTimeout", null, r.CloseTimeout.ToString(), "zero or a positive duration");
         if (r.ErrorLogInterval < TimeSpan.Zero)
-            Fail("Reporter.ErrorLogInterval", r.ErrorLogInterval.ToString(), "zero or a positive duration");
+            Fail("Reporter.ErrorLogInterval", null, r.ErrorLogInterval.ToString(), "zero or a positive duration");
 
         var s = c.Sender;
         if (s.Endpoint is null)
         {
             if (string.IsNullOrWhiteSpace(s.AgentHost))
-                Fail("Sender.AgentHost (JAEGER_AGENT_HOST)", s.AgentHost, "a host name or IP address such as localhost");
+                Fail("Sender.AgentHost", "JAEGER_AGENT_HOST", s.AgentHost, "a host name or IP address such as localhost");
             if (s.AgentPort is <= 0 or > 65535)
-                Fail("Sender.AgentPort (JAEGER_AGENT_PORT)", Text(s.AgentPort), "a port number from 1 to 65535");
+                Fail("Sender.AgentPort", "JAEGER_AGENT_PORT", Text(s.AgentPort), "a port number from 1 to 65535");
         }
         else
         {
             if (!s.Endpoint.IsAbsoluteUri || (s.Endpoint.Scheme != "http" && s.Endpoint.Scheme != "https"))
-                Fail("Sender.Endpoint (JAEGER_ENDPOINT)", s.Endpoint.OriginalString, "an absolute http:// or https:// URL");
+                Fail("Sender.Endpoint", "JAEGER_ENDPOINT", s.Endpoint.OriginalString, "an absolute http:// or https:// URL");
             if (s.MaxHttpBodySize < MinPacketSize)
-                Fail("Sender.MaxHttpBodySize", Text(s.MaxHttpBodySize), $"at least {MinPacketSize} bytes");
+                Fail("Sender.MaxHttpBodySize", null, Text(s.MaxHttpBodySize), $"at least {MinPacketSize} bytes");
             if (s.HttpTimeout <= TimeSpan.Zero)
-                Fail("Sender.HttpTimeout", s.HttpTimeout.ToString(), "a positive duration");
+                Fail("Sender.HttpTimeout", null, s.HttpTimeout.ToString(), "a positive duration");
             if (s.User is not null && s.Password is null)
-                Fail("Sender.Password (JAEGER_PASSWORD)", null, "a password whenever Sender.User (JAEGER_USER) is set");
+                Fail("Sender.Password", "JAEGER_PASSWORD", null, "a password whenever Sender.User (JAEGER_USER) is set");
         }
 
         if (!JaegerPropagation.IsValid(c.Propagation))
-            Fail("Propagation (JAEGER_PROPAGATION)", c.Propagation.ToString(), "Jaeger, W3C or both");
+            Fail("Propagation", "JAEGER_PROPAGATION", c.Propagation.ToString(), "Jaeger, W3C or both");
 
         foreach (var source in c.Sources)
         {
             if (string.IsNullOrWhiteSpace(source))
-                Fail("Sources", source, "activity source names, a trailing * for a prefix, or * for all");
+                Fail("Sources", null, source, "activity source names, a trailing * for a prefix, or * for all");
         }
     }
 
@@ -70,29 +70,29 @@ internal static class TracerConfigurationValidator
 
     private static void ValidateSampler(SamplerConfiguration sampler)
     {
-        const string typeSetting = "Sampler.Type (JAEGER_SAMPLER_TYPE)";
-        const string paramSetting = "Sampler.Param (JAEGER_SAMPLER_PARAM)";
+        const string type = "Sampler.Type", typeVariable = "JAEGER_SAMPLER_TYPE";
+        const string param = "Sampler.Param", paramVariable = "JAEGER_SAMPLER_PARAM";
         switch (sampler.Type)
         {
             case SamplerTypes.Const:
-                if (sampler.Param is not (0 or 1)) Fail(paramSetting, Text(sampler.Param), "0 or 1 for the const sampler");
+                if (sampler.Param is not (0 or 1)) Fail(param, paramVariable, Text(sampler.Param), "0 or 1 for the const sampler");
                 break;
             case SamplerTypes.Probabilistic:
                 if (sampler.Param is < 0 or > 1 || double.IsNaN(sampler.Param))
-                    Fail(paramSetting, Text(sampler.Param), "a fraction from 0 to 1 for the probabilistic sampler");
+                    Fail(param, paramVariable, Text(sampler.Param), "a fraction from 0 to 1 for the probabilistic sampler");
                 break;
             case SamplerTypes.RateLimiting:
                 if (sampler.Param < 0 || double.IsNaN(sampler.Param) || double.IsInfinity(sampler.Param))
-                    Fail(paramSetting, Text(sampler.Param), "traces per second, 0 or more, for the ratelimiting sampler");
+                    Fail(param, paramVariable, Text(sampler.Param), "traces per second, 0 or more, for the ratelimiting sampler");
                 break;
             default:
-                Fail(typeSetting, sampler.Type, SamplerTypes.AcceptedList);
+                Fail(type, typeVariable, sampler.Type, SamplerTypes.AcceptedList);
                 break;
         }
     }
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void Fail(string setting, string? value, string accepted) =>
-        throw new InvalidTracerSettingException(setting, value, accepted);
+    private static void Fail(string property, string? variable, string? value, string accepted) =>
+        throw new InvalidTracerSettingException(property, variable, value, accepted);
 }

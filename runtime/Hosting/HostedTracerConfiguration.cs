@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,10 +24,40 @@ internal static class HostedTracerConfiguration
             LoggerFactory = services.GetService<ILoggerFactory>(),
         };
 
-        configuration ??= services.GetService<IConfiguration>();
-        if (configuration is not null) TracerConfigurationBinder.Bind(configuration.GetSection(SectionName), config);
+        if (Section(services, configuration) is { } section) TracerConfigurationBinder.Bind(section, config);
 
         configure?.Invoke(config);
         return config.WithEnvironmentOverrides();
+    }
+
+    /// <summary>The <c>Jaeger</c> section of <paramref name="configuration"/>, or of the host's configuration when null.</summary>
+    public static IConfigurationSection? Section(IServiceProvider services, IConfiguration? configuration) =>
+        (configuration ?? services.GetService<IConfiguration>())?.GetSection(SectionName);
+
+    /// <summary>
+    /// Starts the tracer. A value that validation rejects is named by its configuration key when it
+    /// came from the section (no variable overrode it and the section holds that value), so the
+    /// message points where the user wrote it, not at a variable they never set.
+    /// </summary>
+    public static Tracer Start(TracerConfiguration config, IConfigurationSection? section, Func<string, string?> environment)
+    {
+        try
+        {
+            return config.Start();
+        }
+        catch (InvalidTracerSettingException e) when (e.Property is { } property && section is not null && FromSection(e, property, section, environment))
+        {
+            throw new InvalidTracerSettingException($"{section.Path}:{property.Replace('.', ':')}", e.Value, e.Accepted, e);
+        }
+    }
+
+    private static bool FromSection(InvalidTracerSettingException e, string property, IConfigurationSection section, Func<string, string?> environment)
+    {
+        if (e.Variable is { } variable && !string.IsNullOrWhiteSpace(environment(variable))) return false;
+        var written = section[property.Replace('.', ':')]?.Trim();
+        if (string.IsNullOrEmpty(written)) return false;
+        return string.Equals(written, e.Value, StringComparison.Ordinal) ||
+            (double.TryParse(written, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) &&
+             double.TryParse(e.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var b) && a.Equals(b));
     }
 }

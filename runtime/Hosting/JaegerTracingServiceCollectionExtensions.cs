@@ -38,7 +38,8 @@ public static class JaegerTracingServiceCollectionExtensions
         }
 
         services.AddSingleton(sp => HostedTracerConfiguration.Create(sp, configuration, configure));
-        services.AddSingleton(sp => sp.GetRequiredService<TracerConfiguration>().Start());
+        services.AddSingleton(sp => HostedTracerConfiguration.Start(
+            sp.GetRequiredService<TracerConfiguration>(), HostedTracerConfiguration.Section(sp, configuration), Environment.GetEnvironmentVariable));
 
         // First in the list, so it is resolved, and the tracer started, before any other hosted service.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, TracerHostedService>());

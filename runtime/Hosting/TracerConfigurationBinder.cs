@@ -34,13 +34,13 @@ internal static class TracerConfigurationBinder
 
         var reporter = config.Reporter;
         Text("Reporter:LogSpans", v => reporter.LogSpans = SettingParser.Bool(Name("Reporter:LogSpans"), v));
-        Text("Reporter:BufferFlushInterval", v => reporter.BufferFlushInterval = Duration(Name("Reporter:BufferFlushInterval"), v));
+        Text("Reporter:BufferFlushInterval", v => reporter.BufferFlushInterval = SettingParser.Duration(Name("Reporter:BufferFlushInterval"), v));
         Text("Reporter:MaxQueueSize", v => reporter.MaxQueueSize = SettingParser.PositiveInt(Name("Reporter:MaxQueueSize"), v));
         Text("Reporter:MaxPacketSize", v => reporter.MaxPacketSize = SettingParser.PositiveInt(Name("Reporter:MaxPacketSize"), v));
         Text("Reporter:MaxTagValueLength", v => reporter.MaxTagValueLength = SettingParser.PositiveInt(Name("Reporter:MaxTagValueLength"), v));
         // Zero is meaningful for these two: do not wait at close; log every error.
-        Text("Reporter:CloseTimeout", v => reporter.CloseTimeout = Duration(Name("Reporter:CloseTimeout"), v, allowZero: true));
-        Text("Reporter:ErrorLogInterval", v => reporter.ErrorLogInterval = Duration(Name("Reporter:ErrorLogInterval"), v, allowZero: true));
+        Text("Reporter:CloseTimeout", v => reporter.CloseTimeout = SettingParser.Duration(Name("Reporter:CloseTimeout"), v, allowZero: true));
+        Text("Reporter:ErrorLogInterval", v => reporter.ErrorLogInterval = SettingParser.Duration(Name("Reporter:ErrorLogInterval"), v, allowZero: true));
 
         var sender = config.Sender;
         Text("Sender:AgentHost", v => sender.AgentHost = v);
@@ -50,7 +50,7 @@ internal static class TracerConfigurationBinder
         Text("Sender:Password", v => sender.Password = v);
         Text("Sender:AuthToken", v => sender.AuthToken = v);
         Text("Sender:MaxHttpBodySize", v => sender.MaxHttpBodySize = SettingParser.PositiveInt(Name("Sender:MaxHttpBodySize"), v));
-        Text("Sender:HttpTimeout", v => sender.HttpTimeout = Duration(Name("Sender:HttpTimeout"), v));
+        Text("Sender:HttpTimeout", v => sender.HttpTimeout = SettingParser.Duration(Name("Sender:HttpTimeout"), v));
 
         // Lists come from configuration as children 0, 1, ...; add them to what code already chose.
         foreach (var source in section.GetSection("Sources").GetChildren())
@@ -63,10 +63,4 @@ internal static class TracerConfigurationBinder
             if (tag.Value is { } value) config.Tags[tag.Key] = value;
         }
     }
-
-    /// <summary>Go/JAEGER_* duration text, or the <c>hh:mm:ss</c> form .NET configuration files use for TimeSpan.</summary>
-    private static TimeSpan Duration(string setting, string text, bool allowZero = false) =>
-        text.Contains(':') && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && (span > TimeSpan.Zero || (allowZero && span == TimeSpan.Zero))
-            ? span
-            : SettingParser.Duration(setting, text, allowZero);
 }

@@ -15,11 +15,14 @@ internal static class UberTraceId
     private const int DebugFlag = 2;
 
     /// <summary>16 hex digits for the trace id when its high half is zero, else 32; the deprecated parent is <c>0</c>.</summary>
-    public static string Format(ActivityTraceId traceId, ActivitySpanId spanId, bool sampled)
+    public static string Format(ActivityTraceId traceId, ActivitySpanId spanId, bool sampled) =>
+        TraceIdText(traceId) + ":" + spanId.ToHexString() + ":0:" + (sampled ? "1" : "0");
+
+    /// <summary>The trace id as the Jaeger clients print it: 16 hex digits when its high half is zero (a 64-bit id), else 32.</summary>
+    public static string TraceIdText(ActivityTraceId traceId)
     {
         var trace = traceId.ToHexString();
-        if (trace.StartsWith("0000000000000000", System.StringComparison.Ordinal)) trace = trace.Substring(16);
-        return trace + ":" + spanId.ToHexString() + ":0:" + (sampled ? "1" : "0");
+        return trace.StartsWith("0000000000000000", System.StringComparison.Ordinal) ? trace.Substring(16) : trace;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using Instrumentation.Propagation;
 using Microsoft.Extensions.Logging;
 
 namespace Instrumentation.Reporting;
@@ -23,7 +24,7 @@ internal sealed class LoggingReporter(ILogger logger) : IReporter
         try
         {
             var parent = span.ParentSpanId == default ? "0" : span.ParentSpanId.ToHexString();
-            SpanLine(logger, span.TraceId.ToHexString(), span.SpanId.ToHexString(), parent,
+            SpanLine(logger, UberTraceId.TraceIdText(span.TraceId), span.SpanId.ToHexString(), parent,
                 (int)(span.ActivityTraceFlags & ActivityTraceFlags.Recorded), span.DisplayName, span.Duration.TotalMilliseconds, null);
         }
         catch

@@ -68,7 +68,7 @@ public sealed class HostingTests
         var options = new CSharpParseOptions(LanguageVersion.CSharp10).WithFeatures([new(GeneratorHarness.InterceptorsFeature, GeneratorHarness.GeneratedNamespace)]);
         var run = GeneratorHarness.Run(GeneratorHarness.Compilation("/src/Store.cs", Source, options));
 
-        AssertOnlyTrc008(run, "No [Traced] call is traced in this project: C# 10.0 is too old for the generated code, which needs C# 11 or later. Remove <LangVersion> or set it to 11 or later.");
+        AssertOnlyTrc008(run, "No [Traced] call is traced in this project: C# 10.0 is too old for the generated code, which needs C# 11 or later. Set <LangVersion>latest</LangVersion> in the project (netstandard2.0 and .NET Framework projects default to C# 7.3).");
     }
 
     [Fact]

@@ -101,10 +101,15 @@ public sealed class AddJaegerTracingTests
     [InlineData("Sampler:Param", "lots", "Jaeger:Sampler:Param")]
     [InlineData("Reporter:BufferFlushInterval", "soon", "Jaeger:Reporter:BufferFlushInterval")]
     [InlineData("Sender:AgentPort", "70000", "Jaeger:Sender:AgentPort")]
-    [InlineData("Sampler:Type", "sometimes", "Sampler.Type (JAEGER_SAMPLER_TYPE)")]
-    public async Task A_bad_value_fails_the_host_start_naming_the_setting(string key, string value, string setting)
+    [InlineData("Reporter:BufferFlushInterval", "00:00:00", "Jaeger:Reporter:BufferFlushInterval")]
+    // Values that parse but that validation rejects are named by their key too, not by a variable nobody set.
+    [InlineData("Sampler:Type", "sometimes", "Jaeger:Sampler:Type")]
+    [InlineData("Sampler:Param", "2", "Jaeger:Sampler:Param", "probabilistic")]
+    [InlineData("Reporter:MaxPacketSize", "10", "Jaeger:Reporter:MaxPacketSize")]
+    public async Task A_bad_value_fails_the_host_start_naming_the_setting(string key, string value, string setting, string? samplerType = null)
     {
         var settings = HostFactory.To(6831, "Unused");
+        if (samplerType is not null) settings["Jaeger:Sampler:Type"] = samplerType;
         settings["Jaeger:" + key] = value;
         using var host = HostFactory.Build(settings); // building succeeds: nothing is read yet
 
@@ -112,5 +117,18 @@ public sealed class AddJaegerTracingTests
         Assert.Equal(setting, error.Setting);
         Assert.Equal(value, error.Value);
         Assert.Contains(setting, error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_value_set_in_code_over_a_good_section_value_is_named_by_its_property()
+    {
+        var settings = HostFactory.To(6831, "Unused");
+        settings["Jaeger:Sampler:Type"] = "const";
+        using var host = HostFactory.Build(settings, configure: c => c.Sampler.Type = "sometimes");
+
+        var error = await Assert.ThrowsAsync<InvalidTracerSettingException>(() => host.StartAsync());
+
+        Assert.Equal("Sampler.Type (JAEGER_SAMPLER_TYPE)", error.Setting);
+        Assert.Equal("sometimes", error.Value);
     }
 }

@@ -54,4 +54,22 @@ public sealed class EnvironmentOverrideTests
             Environment.SetEnvironmentVariable("JAEGER_SAMPLER_PARAM", null);
         }
     }
+
+    [Fact]
+    public async Task A_variable_that_validation_rejects_is_named_even_when_the_section_has_the_setting()
+    {
+        var settings = HostFactory.To(6831, "Unused");
+        settings["Jaeger:Sampler:Type"] = "const";
+        Environment.SetEnvironmentVariable("JAEGER_SAMPLER_TYPE", "sometimes");
+        try
+        {
+            using var host = HostFactory.Build(settings);
+            var error = await Assert.ThrowsAsync<InvalidTracerSettingException>(() => host.StartAsync());
+            Assert.Equal("Sampler.Type (JAEGER_SAMPLER_TYPE)", error.Setting);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("JAEGER_SAMPLER_TYPE", null);
+        }
+    }
 }

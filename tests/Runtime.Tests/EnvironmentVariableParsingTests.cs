@@ -138,7 +138,9 @@ public sealed class EnvironmentVariableParsingTests
     [InlineData("2500us", 2.5)]
     [InlineData("1000", 1000)]
     [InlineData("250", 250)]
-    public void Flush_interval_accepts_go_durations_and_plain_milliseconds(string text, double expectedMs)
+    [InlineData("00:00:01", 1000)]
+    [InlineData("00:01:30.5", 90_500)]
+    public void Flush_interval_accepts_go_durations_plain_milliseconds_and_TimeSpan_text(string text, double expectedMs)
     {
         var config = Apply((EnvironmentVariableNames.ReporterFlushInterval, text));
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), config.Reporter.BufferFlushInterval);

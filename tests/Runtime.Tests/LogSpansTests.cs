@@ -57,6 +57,28 @@ public sealed class LogSpansTests
         Assert.Equal(2, tracer.Counters.SpansReported);
     }
 
+    [Fact]
+    public void A_64_bit_trace_id_is_printed_with_16_hex_digits_as_the_Jaeger_clients_print_it()
+    {
+        using var agent = new UdpAgent();
+        using var provider = new CapturingLoggerProvider();
+        using var loggerFactory = provider.CreateFactory();
+        var sourceName = "logspans64." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var config = agent.Configure("log-spans-64", sourceName);
+        config.Reporter.LogSpans = true;
+        config.LoggerFactory = loggerFactory;
+        using var tracer = config.Start();
+        // A trace continued from a 64-bit Jaeger client (uber-trace-id with 16 hex digits).
+        var parent = new ActivityContext(ActivityTraceId.CreateFromString("0000000000000000a3ce929d0e0e4736"), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true);
+
+        var span = source.StartActivity("continued", ActivityKind.Server, parent)!;
+        span.Dispose();
+
+        var line = Assert.Single(provider.Entries, e => e.Message.Contains("continued", StringComparison.Ordinal)).Message;
+        Assert.Contains($"Reporting span a3ce929d0e0e4736:{span.SpanId.ToHexString()}:{parent.SpanId.ToHexString()}:1 continued", line, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("true", 1)]
     [InlineData("false", 0)]
