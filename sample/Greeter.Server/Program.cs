@@ -27,9 +27,9 @@ builder.Logging.ClearProviders()
     .AddSpanLogs();
 builder.Services.AddSingleton<Greeter.Server.Greeter>();
 builder.Services.AddJaegerTracing(); // the "Jaeger" section of builder.Configuration, then JAEGER_*
+builder.Services.AddJaegerServerSpans(); // server spans named "GET /greet/{name}", with HTTP tags
 
 var app = builder.Build();
-app.UseHttpServerTags();
 app.MapGet("/greet/{name}", (string name, Greeter.Server.Greeter greeter) => greeter.HelloAsync(name));
 
 await app.StartAsync(); // starts the tracer first; a bad Jaeger setting fails here

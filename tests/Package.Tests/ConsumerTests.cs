@@ -151,6 +151,57 @@ public sealed class ConsumerTests(PackedFeed feed)
         Assert.Contains("C# 10.0 is too old for the generated code", build.Output);
     }
 
+    [Fact]
+    public void Web_app_with_only_the_AspNetCore_package_gets_route_named_server_spans_with_Traced_children()
+    {
+        // One package reference: Hosting, the runtime and the generator come with it.
+        using var project = ConsumerProject.Create(feed);
+        var dir = project.Write("Web", new Dictionary<string, string>
+        {
+            ["Web.csproj"] = $"""
+                <Project Sdk="Microsoft.NET.Sdk.Web">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Instrumentation.AspNetCore" Version="{feed.Version}" />
+                  </ItemGroup>
+                </Project>
+                """,
+            ["Program.cs"] = """
+                using Instrumentation;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.WebHost.UseUrls("http://127.0.0.1:0");
+                builder.Services.AddJaegerTracing(configure: c => { c.Reporter.LogSpans = true; c.Sources.Add("Microsoft.AspNetCore"); });
+                builder.Services.AddJaegerServerSpans();
+                await using var app = builder.Build();
+                app.MapGet("/greet/{name}", (string name) => new Greeter().Hello(name));
+                await app.StartAsync();
+                using (var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) })
+                    Console.WriteLine(await http.GetStringAsync("/greet/web"));
+                await app.StopAsync();
+
+                public class Greeter
+                {
+                    [Traced] public string Hello(string name) => "Hello " + name;
+                }
+                """,
+        });
+
+        var run = DotNet.Run(dir, "run -c Release");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Hello web", run.Output);
+        var spans = SpanLine.Parse(run.Output);
+        var server = Assert.Single(spans, s => s.Operation == "GET /greet/{name}");
+        var hello = Assert.Single(spans, s => s.Operation == "Greeter.Hello");
+        Assert.Equal(server.SpanId, hello.ParentId);
+        Assert.Equal(server.TraceId, hello.TraceId);
+    }
+
     private static IReadOnlyList<string> TypeNamespaces(string assemblyPath)
     {
         using var stream = File.OpenRead(assemblyPath);

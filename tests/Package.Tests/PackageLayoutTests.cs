@@ -65,19 +65,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     public void Runtime_assembly_is_strong_name_signed_with_the_repository_key(string entry)
     {
         using var package = ZipFile.OpenRead(feed.PackagePath);
-        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".dll");
-        try
-        {
-            package.GetEntry(entry)!.ExtractToFile(path);
-            var token = AssemblyName.GetAssemblyName(path).GetPublicKeyToken();
-            Assert.NotNull(token);
-            Assert.NotEmpty(token);
-            Assert.Equal(typeof(TracedAttribute).Assembly.GetName().GetPublicKeyToken(), token);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        AssertSignedWithTheRepositoryKey(package, entry);
     }
 
     [Fact]
@@ -89,12 +77,32 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         var dependency = Assert.Single(nuspec.Descendants(ns + "dependency"), d => d.Attribute("id")!.Value == "Instrumentation");
         Assert.Equal(feed.Version, dependency.Attribute("version")!.Value);
         Assert.DoesNotContain(package.Entries, e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal));
+        AssertSignedWithTheRepositoryKey(package, "lib/net8.0/Instrumentation.Hosting.dll");
+    }
 
+    [Fact]
+    public void AspNetCore_package_depends_on_the_hosting_package_and_the_ASP_NET_Core_framework_and_is_signed()
+    {
+        using var package = ZipFile.OpenRead(feed.AspNetCorePackagePath);
+        var nuspec = XDocument.Parse(Read(package, "Instrumentation.AspNetCore.nuspec"));
+        var ns = nuspec.Root!.Name.Namespace;
+        var dependency = Assert.Single(nuspec.Descendants(ns + "dependency"));
+        Assert.Equal(("Instrumentation.Hosting", feed.Version), (dependency.Attribute("id")!.Value, dependency.Attribute("version")!.Value));
+        Assert.Contains(nuspec.Descendants(ns + "frameworkReference"), f => f.Attribute("name")!.Value == "Microsoft.AspNetCore.App");
+        Assert.Contains(package.Entries, e => e.FullName == "PACKAGE.md");
+        AssertSignedWithTheRepositoryKey(package, "lib/net8.0/Instrumentation.AspNetCore.dll");
+    }
+
+    private static void AssertSignedWithTheRepositoryKey(ZipArchive package, string entry)
+    {
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".dll");
         try
         {
-            package.GetEntry("lib/net8.0/Instrumentation.Hosting.dll")!.ExtractToFile(path);
-            Assert.Equal(typeof(TracedAttribute).Assembly.GetName().GetPublicKeyToken(), AssemblyName.GetAssemblyName(path).GetPublicKeyToken());
+            (package.GetEntry(entry) ?? throw new InvalidOperationException(entry + " is not in the package")).ExtractToFile(path);
+            var token = AssemblyName.GetAssemblyName(path).GetPublicKeyToken();
+            Assert.NotNull(token);
+            Assert.NotEmpty(token);
+            Assert.Equal(typeof(TracedAttribute).Assembly.GetName().GetPublicKeyToken(), token);
         }
         finally
         {

@@ -16,10 +16,13 @@ public sealed class PackedFeed : IDisposable
         Directory = System.IO.Directory.CreateTempSubdirectory("instrumentation-feed-").FullName;
         var pack = Pack("runtime/Instrumentation.csproj");
         pack = Pack("runtime/Hosting/Instrumentation.Hosting.csproj");
+        pack = Pack("runtime/AspNetCore/Instrumentation.AspNetCore.csproj");
         PackagePath = Path.Combine(Directory, $"Instrumentation.{Version}.nupkg");
         HostingPackagePath = Path.Combine(Directory, $"Instrumentation.Hosting.{Version}.nupkg");
+        AspNetCorePackagePath = Path.Combine(Directory, $"Instrumentation.AspNetCore.{Version}.nupkg");
         Assert.True(File.Exists(PackagePath), "no package at " + PackagePath + "\n" + pack);
         Assert.True(File.Exists(HostingPackagePath), "no package at " + HostingPackagePath + "\n" + pack);
+        Assert.True(File.Exists(AspNetCorePackagePath), "no package at " + AspNetCorePackagePath + "\n" + pack);
     }
 
     public string Directory { get; }
@@ -38,6 +41,9 @@ public sealed class PackedFeed : IDisposable
 
     /// <summary>Instrumentation.Hosting.</summary>
     public string HostingPackagePath { get; }
+
+    /// <summary>Instrumentation.AspNetCore.</summary>
+    public string AspNetCorePackagePath { get; }
 
     public void Dispose()
     {

@@ -7,7 +7,7 @@ namespace Instrumentation.Package.Tests.Support;
 /// <summary>A span as <c>LogSpans</c> prints it: "Reporting span {trace}:{span}:{parent}:{flags} {operation} {ms} ms".</summary>
 internal sealed record SpanLine(string TraceId, string SpanId, string ParentId, string Operation)
 {
-    private static readonly Regex Pattern = new(@"Reporting span (?<trace>[0-9a-f]+):(?<span>[0-9a-f]+):(?<parent>[0-9a-f]+):1 (?<op>\S+) [0-9.]+ ms");
+    private static readonly Regex Pattern = new(@"Reporting span (?<trace>[0-9a-f]+):(?<span>[0-9a-f]+):(?<parent>[0-9a-f]+):1 (?<op>.+?) [0-9.]+ ms");
 
     public static IReadOnlyList<SpanLine> Parse(string output) =>
         Pattern.Matches(output)

@@ -1,0 +1,24 @@
+using Instrumentation.AspNetCore;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// In the DI namespace, as Microsoft's own Add* extensions are, so no extra using is needed.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>ASP.NET Core server spans that read well in Jaeger.</summary>
+public static class JaegerServerSpansServiceCollectionExtensions
+{
+    /// <summary>
+    /// Names each request's server span after its route (<c>GET /orders/{id}</c>, or the method
+    /// alone when no route matched) and tags it with <c>http.request.method</c>, <c>http.route</c>,
+    /// <c>http.response.status_code</c>, <c>url.scheme</c>, <c>url.path</c> (never the query) and
+    /// <c>server.address</c>/<c>server.port</c>; a 5xx answer or an unhandled exception marks it as an
+    /// error. A name the application set itself is kept. Use with <c>AddJaegerTracing</c> and the
+    /// <c>Microsoft.AspNetCore</c> source in <c>Sources</c>.
+    /// </summary>
+    public static IServiceCollection AddJaegerServerSpans(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ServerSpanStartupFilter>());
+        return services;
+    }
+}

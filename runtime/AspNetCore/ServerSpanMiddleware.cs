@@ -1,0 +1,76 @@
+using System;
+using System.Diagnostics;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+
+namespace Instrumentation.AspNetCore;
+
+/// <summary>
+/// Completes ASP.NET Core's server span once the request has run: the operation name becomes
+/// <c>{method} {route}</c> (OpenTelemetry's convention; just <c>{method}</c> when no route matched)
+/// instead of <c>Microsoft.AspNetCore.Hosting.HttpRequestIn</c>, and it gets the HTTP tags ASP.NET
+/// Core leaves to instrumentation. The query string is never tagged: it may carry user data.
+/// </summary>
+internal sealed class ServerSpanMiddleware(RequestDelegate next)
+{
+    /// <summary>The name ASP.NET Core gives its request activity; anything else was chosen by the app and is kept.</summary>
+    internal const string DefaultName = "Microsoft.AspNetCore.Hosting.HttpRequestIn";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var span = context.Features.Get<IHttpActivityFeature>()?.Activity;
+        if (span is null || !span.IsAllDataRequested)
+        {
+            await next(context);
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e)
+        {
+            // The server answers 500 after this middleware; the span says so now.
+            Complete(span, context, StatusCodes.Status500InternalServerError, e.GetType().FullName);
+            throw;
+        }
+
+        Complete(span, context, context.Response.StatusCode, errorType: null);
+    }
+
+    private static void Complete(Activity span, HttpContext context, int statusCode, string? errorType)
+    {
+        try
+        {
+            var request = context.Request;
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            SetIfMissing(span, "http.request.method", request.Method);
+            SetIfMissing(span, "url.scheme", request.Scheme);
+            SetIfMissing(span, "url.path", request.Path.Value);
+            SetIfMissing(span, "server.address", request.Host.Host);
+            if (request.Host.Port is { } port) SetIfMissing(span, "server.port", port);
+            if (route is not null) span.SetTag("http.route", route);
+            span.SetTag("http.response.status_code", statusCode);
+            if (span.DisplayName == DefaultName) span.DisplayName = route is null ? request.Method : $"{request.Method} {route}";
+
+            // For a server, only 5xx is its own failure (a 404 is the client's).
+            if (statusCode >= 500)
+            {
+                span.SetTag("error.type", errorType ?? statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                span.SetStatus(ActivityStatusCode.Error);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Tagging must never fail the request.
+        }
+    }
+
+    private static void SetIfMissing(Activity span, string key, object? value)
+    {
+        if (value is not null && span.GetTagItem(key) is null) span.SetTag(key, value);
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Instrumentation.Runtime.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Instrumentation.Hosting.Tests;
+
+/// <summary>
+/// AddJaegerServerSpans (Instrumentation.AspNetCore): ASP.NET Core's server spans arrive at the agent
+/// named after their route, with the HTTP tags, as OpenTelemetry's ASP.NET Core instrumentation
+/// names them; without it every request would be "Microsoft.AspNetCore.Hosting.HttpRequestIn".
+/// </summary>
+[Collection(EnvironmentCollection.Name)]
+public sealed class ServerSpanTests
+{
+    [Fact]
+    public async Task Server_spans_are_named_after_their_route_and_carry_the_HTTP_tags()
+    {
+        var spans = await Serve(
+            app =>
+            {
+                app.MapGet("/orders/{id}", (int id) => $"order {id}");
+                app.MapGet("/fail", (Func<string>)(() => throw new InvalidOperationException("broken")));
+                app.MapGet("/named", () =>
+                {
+                    Activity.Current!.DisplayName = "chosen by the app";
+                    return "named";
+                });
+            },
+            "/orders/42?card=4111111111111111", "/missing", "/fail", "/named");
+
+        var order = Assert.Single(spans, s => s.OperationName == "GET /orders/{id}");
+        Assert.Equal("server", order.Tag("span.kind"));
+        Assert.Equal("GET", order.Tag("http.request.method"));
+        Assert.Equal("/orders/{id}", order.Tag("http.route"));
+        Assert.Equal(200L, order.Tag("http.response.status_code"));
+        Assert.Equal("/orders/42", order.Tag("url.path"));
+        Assert.Equal("http", order.Tag("url.scheme"));
+        Assert.Equal("127.0.0.1", order.Tag("server.address"));
+        Assert.Null(order.Tag("error"));
+        Assert.DoesNotContain(order.Tags, t => t.Value?.ToString()?.Contains("4111", StringComparison.Ordinal) == true); // never the query
+
+        var missing = Assert.Single(spans, s => (string?)s.Tag("url.path") == "/missing");
+        Assert.Equal("GET", missing.OperationName); // no route matched: the method alone
+        Assert.Equal(404L, missing.Tag("http.response.status_code"));
+        Assert.Null(missing.Tag("error")); // a 404 is the client's failure, not the server's
+
+        var fail = Assert.Single(spans, s => s.OperationName == "GET /fail");
+        Assert.Equal(500L, fail.Tag("http.response.status_code"));
+        Assert.Equal(true, fail.Tag("error"));
+        Assert.Equal(typeof(InvalidOperationException).FullName, fail.Tag("error.type"));
+
+        var named = Assert.Single(spans, s => s.Tag("http.route") as string == "/named");
+        Assert.Equal("chosen by the app", named.OperationName);
+        Assert.Equal(4, spans.Count);
+    }
+
+    /// <summary>Runs a web app with the tracer and server spans, requests <paramref name="paths"/>, and returns the spans the agent got.</summary>
+    private static async Task<List<JaegerSpan>> Serve(Action<WebApplication> map, params string[] paths)
+    {
+        using var agent = new UdpAgent();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Services.AddJaegerTracing(configure: c =>
+        {
+            c.ServiceName = "server-spans";
+            c.Sources.Add("Microsoft.AspNetCore");
+            c.Sender.AgentHost = "127.0.0.1";
+            c.Sender.AgentPort = agent.Port;
+        });
+        builder.Services.AddJaegerServerSpans();
+        await using (var app = builder.Build())
+        {
+            map(app);
+            await app.StartAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            foreach (var path in paths) (await http.GetAsync(path)).Dispose();
+            await app.StopAsync(); // flushes the tracer
+        }
+
+        return agent.WaitForSpans(paths.Length).SelectMany(b => b.Spans).ToList();
+    }
+}
