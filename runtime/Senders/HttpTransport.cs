@@ -21,7 +21,9 @@ internal sealed class HttpTransport : IPacketTransport
     {
         endpoint = config.Endpoint!;
         this.log = log;
-        client = new HttpClient { Timeout = config.HttpTimeout };
+        // A collector on this machine is reached directly, as Go's ProxyFromEnvironment (jaeger-client-go)
+        // reaches it; .NET would send even a loopback request through HTTP_PROXY.
+        client = new HttpClient(new HttpClientHandler { UseProxy = !endpoint.IsLoopback }) { Timeout = config.HttpTimeout };
         if (!string.IsNullOrEmpty(config.AuthToken))
         {
             authorization = new AuthenticationHeaderValue("Bearer", config.AuthToken);

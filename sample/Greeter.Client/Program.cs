@@ -36,7 +36,8 @@ var (server, address) = await ServerProcess.StartAsync("127.0.0.1", relay.Port, 
 using (server)
 {
     var tracer = config.Start();
-    using (var http = new HttpClient { BaseAddress = address })
+    // The server is on this machine: never through an HTTP_PROXY set for the outside world.
+    using (var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { BaseAddress = address })
     {
         var greetings = await new GreeterClient(http, loggerFactory.CreateLogger<GreeterClient>()).GreetEveryoneAsync(["Ada", "Grace", "Linus"]);
         foreach (var greeting in greetings) Console.WriteLine(greeting);

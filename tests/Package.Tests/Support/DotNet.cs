@@ -24,6 +24,8 @@ internal static class DotNet
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        // Assertions read MSBuild's summary ("0 Warning(s)"), which follows the UI language.
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         // A fresh project must not inherit the test run's MSBuild state.
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");

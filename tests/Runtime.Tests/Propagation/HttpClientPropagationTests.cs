@@ -40,7 +40,7 @@ public sealed class HttpClientPropagationTests
                 traceId = parent.TraceId;
                 parentId = parent.SpanId;
                 var request = client.GetAsync(url);
-                var context = await server.GetContextAsync();
+                var context = await server.GetContextAsync().WaitAsync(TimeSpan.FromSeconds(30)); // fails, never hangs, if the request went astray
                 uberTraceId = context.Request.Headers["uber-trace-id"];
                 traceParent = context.Request.Headers["traceparent"];
                 context.Response.StatusCode = 200;

@@ -80,7 +80,7 @@ public static class Parameters
 
     [Traced]
     public static string Greeting(string name, string greeting = "Hello", [Tag] int times = 1, decimal rate = 1.5m, ConsoleColor color = ConsoleColor.Red, string? suffix = null) =>
-        $"{greeting} {name} x{times} @{rate} {color}{suffix}";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{greeting} {name} x{times} @{rate} {color}{suffix}");
 
     [Traced]
     public static string Pair(int first, int second) => $"{first},{second}";
