@@ -47,14 +47,18 @@ internal sealed class ServerSpanMiddleware(RequestDelegate next)
         {
             var request = context.Request;
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-            SetIfMissing(span, "http.request.method", request.Method);
+            // Any client can send any method: only the standard ones may name spans (else one
+            // operation name per invented method), as OpenTelemetry's conventions require.
+            var method = KnownMethod(request.Method);
+            SetIfMissing(span, "http.request.method", method ?? "_OTHER");
+            if (method != request.Method) SetIfMissing(span, "http.request.method_original", request.Method);
             SetIfMissing(span, "url.scheme", request.Scheme);
             SetIfMissing(span, "url.path", request.Path.Value);
             SetIfMissing(span, "server.address", request.Host.Host);
             if (request.Host.Port is { } port) SetIfMissing(span, "server.port", port);
             if (route is not null) span.SetTag("http.route", route);
             span.SetTag("http.response.status_code", statusCode);
-            if (span.DisplayName == DefaultName) span.DisplayName = route is null ? request.Method : $"{request.Method} {route}";
+            if (span.DisplayName == DefaultName) span.DisplayName = route is null ? method ?? "HTTP" : $"{method ?? "HTTP"} {route}";
 
             // For a server, only 5xx is its own failure (a 404 is the client's).
             if (statusCode >= 500)
@@ -68,6 +72,21 @@ internal sealed class ServerSpanMiddleware(RequestDelegate next)
             // Tagging must never fail the request.
         }
     }
+
+    /// <summary>The method in its canonical spelling when it is one of HTTP's standard methods; null otherwise.</summary>
+    private static string? KnownMethod(string method) => method.ToUpperInvariant() switch
+    {
+        "GET" => "GET",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "DELETE" => "DELETE",
+        "PATCH" => "PATCH",
+        "HEAD" => "HEAD",
+        "OPTIONS" => "OPTIONS",
+        "TRACE" => "TRACE",
+        "CONNECT" => "CONNECT",
+        _ => null,
+    };
 
     private static void SetIfMissing(Activity span, string key, object? value)
     {

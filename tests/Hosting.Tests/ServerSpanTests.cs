@@ -38,7 +38,7 @@ public sealed class ServerSpanTests
                     return "named";
                 });
             },
-            "/orders/42?card=4111111111111111", "/missing", "/fail", "/named");
+            "/orders/42?card=4111111111111111", "/missing", "/fail", "/named", "BREW /missing");
 
         var order = Assert.Single(spans, s => s.OperationName == "GET /orders/{id}");
         Assert.Equal("server", order.Tag("span.kind"));
@@ -51,7 +51,7 @@ public sealed class ServerSpanTests
         Assert.Null(order.Tag("error"));
         Assert.DoesNotContain(order.Tags, t => t.Value?.ToString()?.Contains("4111", StringComparison.Ordinal) == true); // never the query
 
-        var missing = Assert.Single(spans, s => (string?)s.Tag("url.path") == "/missing");
+        var missing = Assert.Single(spans, s => (string?)s.Tag("url.path") == "/missing" && (string?)s.Tag("http.request.method") == "GET");
         Assert.Equal("GET", missing.OperationName); // no route matched: the method alone
         Assert.Equal(404L, missing.Tag("http.response.status_code"));
         Assert.Null(missing.Tag("error")); // a 404 is the client's failure, not the server's
@@ -63,10 +63,14 @@ public sealed class ServerSpanTests
 
         var named = Assert.Single(spans, s => s.Tag("http.route") as string == "/named");
         Assert.Equal("chosen by the app", named.OperationName);
-        Assert.Equal(4, spans.Count);
+        // An invented method never becomes part of an operation name (one per method a client makes up).
+        var brew = Assert.Single(spans, s => s.Tag("http.request.method_original") as string == "BREW");
+        Assert.Equal("HTTP", brew.OperationName);
+        Assert.Equal("_OTHER", brew.Tag("http.request.method"));
+        Assert.Equal(5, spans.Count);
     }
 
-    /// <summary>Runs a web app with the tracer and server spans, requests <paramref name="paths"/>, and returns the spans the agent got.</summary>
+    /// <summary>Runs a web app with the tracer and server spans, sends <paramref name="paths"/> ("/path" or "METHOD /path"), and returns the spans the agent got.</summary>
     private static async Task<List<JaegerSpan>> Serve(Action<WebApplication> map, params string[] paths)
     {
         using var agent = new UdpAgent();
@@ -86,7 +90,12 @@ public sealed class ServerSpanTests
             map(app);
             await app.StartAsync();
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-            foreach (var path in paths) (await http.GetAsync(path)).Dispose();
+            foreach (var request in paths)
+            {
+                var parts = request.Split(' '); // "/path" or "METHOD /path"
+                using var message = parts.Length == 1 ? new HttpRequestMessage(HttpMethod.Get, parts[0]) : new HttpRequestMessage(new HttpMethod(parts[0]), parts[1]);
+                (await http.SendAsync(message)).Dispose();
+            }
             await app.StopAsync(); // flushes the tracer
         }
 
