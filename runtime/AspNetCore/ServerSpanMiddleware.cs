@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
@@ -27,43 +28,56 @@ internal sealed class ServerSpanMiddleware(RequestDelegate next)
             return;
         }
 
+        var endpoints = new FirstEndpointFeature(context.Features, context.Features.Get<IEndpointFeature>());
+        context.Features.Set<IEndpointFeature>(endpoints);
         try
         {
             await next(context);
         }
         catch (Exception e)
         {
-            // The server answers 500 after this middleware; the span says so now.
-            Complete(span, context, StatusCodes.Status500InternalServerError, e.GetType().FullName);
+            // The status the client gets is decided after this middleware (413 for a too-large body,
+            // 500, or none for a client that went away): read it when the response has completed,
+            // which is before ASP.NET Core stops the span. A response that had already started is
+            // cut off: a failure whatever its status line said.
+            var cutOff = context.Response.HasStarted;
+            context.Response.OnCompleted(() =>
+            {
+                Complete(span, context, endpoints, e, cutOff);
+                return Task.CompletedTask;
+            });
             throw;
         }
 
-        Complete(span, context, context.Response.StatusCode, errorType: null);
+        Complete(span, context, endpoints, exception: null, cutOff: false);
     }
 
-    private static void Complete(Activity span, HttpContext context, int statusCode, string? errorType)
+    private static void Complete(Activity span, HttpContext context, FirstEndpointFeature endpoints, Exception? exception, bool cutOff)
     {
         try
         {
             var request = context.Request;
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            var statusCode = context.Response.StatusCode;
+            var route = (endpoints.RequestEndpoint as RouteEndpoint)?.RoutePattern.RawText;
             // Any client can send any method: only the standard ones may name spans (else one
             // operation name per invented method), as OpenTelemetry's conventions require.
             var method = KnownMethod(request.Method);
             SetIfMissing(span, "http.request.method", method ?? "_OTHER");
             if (method != request.Method) SetIfMissing(span, "http.request.method_original", request.Method);
             SetIfMissing(span, "url.scheme", request.Scheme);
-            SetIfMissing(span, "url.path", request.Path.Value);
+            SetIfMissing(span, "url.path", (request.PathBase + request.Path).Value);
             SetIfMissing(span, "server.address", request.Host.Host);
             if (request.Host.Port is { } port) SetIfMissing(span, "server.port", port);
             if (route is not null) span.SetTag("http.route", route);
             span.SetTag("http.response.status_code", statusCode);
             if (span.DisplayName == DefaultName) span.DisplayName = route is null ? method ?? "HTTP" : $"{method ?? "HTTP"} {route}";
 
-            // For a server, only 5xx is its own failure (a 404 is the client's).
-            if (statusCode >= 500)
+            // For a server, only 5xx is its own failure (a 404 is the client's, and so is a request
+            // the client abandoned).
+            if ((statusCode >= 500 || cutOff) && !context.RequestAborted.IsCancellationRequested)
             {
-                span.SetTag("error.type", errorType ?? statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                exception ??= context.Features.Get<IExceptionHandlerFeature>()?.Error; // handled by UseExceptionHandler
+                span.SetTag("error.type", exception?.GetType().FullName ?? statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 span.SetStatus(ActivityStatusCode.Error);
             }
         }

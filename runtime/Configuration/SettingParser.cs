@@ -35,6 +35,8 @@ internal static class SettingParser
             ? uri
             : throw new InvalidTracerSettingException(setting, text, "an absolute http:// or https:// URL such as http://localhost:14268/api/traces");
 
+    private static readonly long MaxMilliseconds = (long)TimeSpan.MaxValue.TotalMilliseconds;
+
     /// <summary>
     /// A duration as Go writes it (<c>1s</c>, <c>500ms</c>, <c>1m30s</c>, <c>1.5s</c>), as the older
     /// C# client read it (a plain number of milliseconds), or as .NET writes a TimeSpan
@@ -46,7 +48,8 @@ internal static class SettingParser
             ? "a duration of zero or more such as 0, 1s, 500ms, 1m30s, 00:00:01, or a number of milliseconds such as 1000"
             : "a positive duration such as 1s, 500ms, 1m30s, 00:00:01, or a number of milliseconds such as 1000";
         TimeSpan duration;
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var millis)) duration = TimeSpan.FromMilliseconds(millis);
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var millis))
+            duration = millis <= MaxMilliseconds ? TimeSpan.FromMilliseconds(millis) : throw new InvalidTracerSettingException(setting, text, accepted);
         else if (text.IndexOf(':') >= 0 ? !TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) : !GoDuration.TryParse(text, out duration))
             throw new InvalidTracerSettingException(setting, text, accepted);
 

@@ -70,6 +70,67 @@ public sealed class ServerSpanTests
         Assert.Equal(5, spans.Count);
     }
 
+    [Fact]
+    public async Task Error_pages_that_re_execute_the_pipeline_keep_the_failing_request_s_route()
+    {
+        var spans = await Serve(
+            app =>
+            {
+                app.UseExceptionHandler("/error");
+                app.UseStatusCodePagesWithReExecute("/status/{0}");
+                app.MapGet("/boom/{id}", Boom);
+                app.MapGet("/error", () => Results.Problem("sorry"));
+                app.MapGet("/status/{code}", (int code) => $"status {code}");
+            },
+            "/boom/7", "/nothere");
+
+        var boom = Assert.Single(spans, s => s.OperationName == "GET /boom/{id}");
+        Assert.Equal("/boom/{id}", boom.Tag("http.route"));
+        Assert.Equal(500L, boom.Tag("http.response.status_code"));
+        Assert.Equal(true, boom.Tag("error"));
+        Assert.Equal(typeof(InvalidOperationException).FullName, boom.Tag("error.type"));
+
+        var nothere = Assert.Single(spans, s => (string?)s.Tag("url.path") == "/nothere");
+        Assert.Equal("GET", nothere.OperationName); // not the status page's route
+        Assert.Null(nothere.Tag("http.route"));
+        Assert.Equal(404L, nothere.Tag("http.response.status_code"));
+        Assert.Equal(2, spans.Count);
+    }
+
+    [Fact]
+    public async Task The_status_the_client_got_is_recorded_when_an_exception_leaves_the_app()
+    {
+        var spans = await Serve(
+            app =>
+            {
+                app.MapPost("/upload", async (HttpContext context) =>
+                {
+                    context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = 10;
+                    return (await new System.IO.StreamReader(context.Request.Body).ReadToEndAsync()).Length;
+                });
+                app.MapGet("/partial", async (HttpContext context) =>
+                {
+                    await context.Response.WriteAsync("half an answer");
+                    await context.Response.Body.FlushAsync();
+                    throw new InvalidOperationException("after the response started");
+                });
+            },
+            "POST /upload", "/partial");
+
+        // Kestrel answers 413 to a body over the limit: the client's failure, not the server's.
+        var upload = Assert.Single(spans, s => s.OperationName == "POST /upload");
+        Assert.Equal(413L, upload.Tag("http.response.status_code"));
+        Assert.Null(upload.Tag("error"));
+
+        // The client got 200 and then a broken connection: a failure of the server.
+        var partial = Assert.Single(spans, s => s.OperationName == "GET /partial");
+        Assert.Equal(200L, partial.Tag("http.response.status_code"));
+        Assert.Equal(true, partial.Tag("error"));
+        Assert.Equal(typeof(InvalidOperationException).FullName, partial.Tag("error.type"));
+    }
+
+    private static string Boom(int id) => throw new InvalidOperationException("broken " + id);
+
     /// <summary>Runs a web app with the tracer and server spans, sends <paramref name="paths"/> ("/path" or "METHOD /path"), and returns the spans the agent got.</summary>
     private static async Task<List<JaegerSpan>> Serve(Action<WebApplication> map, params string[] paths)
     {
@@ -94,7 +155,15 @@ public sealed class ServerSpanTests
             {
                 var parts = request.Split(' '); // "/path" or "METHOD /path"
                 using var message = parts.Length == 1 ? new HttpRequestMessage(HttpMethod.Get, parts[0]) : new HttpRequestMessage(new HttpMethod(parts[0]), parts[1]);
-                (await http.SendAsync(message)).Dispose();
+                if (message.Method == HttpMethod.Post) message.Content = new StringContent(new string('x', 100));
+                try
+                {
+                    (await http.SendAsync(message)).Dispose();
+                }
+                catch (HttpRequestException)
+                {
+                    // a response the server cut off: what the span says about it is under test
+                }
             }
             await app.StopAsync(); // flushes the tracer
         }

@@ -52,6 +52,7 @@ public sealed class InvalidSettingTests
     [InlineData("JAEGER_REPORTER_FLUSH_INTERVAL", "00:00:00", "1s, 500ms, 1m30s, 00:00:01")]
     [InlineData("JAEGER_REPORTER_FLUSH_INTERVAL", "-00:00:01", "1s, 500ms, 1m30s, 00:00:01")]
     [InlineData("JAEGER_REPORTER_FLUSH_INTERVAL", "1:2:3:4:5", "1s, 500ms, 1m30s, 00:00:01")]
+    [InlineData("JAEGER_REPORTER_FLUSH_INTERVAL", "922337203685478", "1s, 500ms, 1m30s, 00:00:01")] // more milliseconds than a TimeSpan holds
     [InlineData("JAEGER_TAGS", "=v", "key=value")]
     [InlineData("JAEGER_TAGS", "novalue", "key=value")]
     [InlineData("JAEGER_TAGS", "k=v,,k2=v2", "key=value")]

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Linq;
 using System.Runtime.CompilerServices;
 
@@ -25,9 +24,13 @@ internal static class IsolatedTestEnvironment
                 Environment.SetEnvironmentVariable(name, null);
         }
 
-        var noProxy = Environment.GetEnvironmentVariable("NO_PROXY") ?? Environment.GetEnvironmentVariable("no_proxy");
-        var loopback = "localhost,127.0.0.1,::1";
-        var combined = string.IsNullOrWhiteSpace(noProxy) ? loopback : noProxy + "," + loopback;
+        var entries = new[] { Environment.GetEnvironmentVariable("NO_PROXY"), Environment.GetEnvironmentVariable("no_proxy"), "localhost,127.0.0.1,::1" }
+            .Where(v => !string.IsNullOrWhiteSpace(v))
+            .SelectMany(v => v!.Split(','))
+            .Select(e => e.Trim())
+            .Where(e => e.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        var combined = string.Join(",", entries);
         Environment.SetEnvironmentVariable("NO_PROXY", combined);
         Environment.SetEnvironmentVariable("no_proxy", combined);
     }
