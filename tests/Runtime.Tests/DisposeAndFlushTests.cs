@@ -19,6 +19,9 @@ public sealed class DisposeAndFlushTests
         using var source = new ActivitySource(sourceName);
         var config = agent.Configure("dispose-flushes", sourceName);
         config.Reporter.BufferFlushInterval = TimeSpan.FromHours(1);
+        // Dispose returning before the close timeout shows it did not give up on the send; a generous
+        // timeout keeps a slow, loaded machine from turning that into a race (5,000 spans take milliseconds).
+        config.Reporter.CloseTimeout = TimeSpan.FromSeconds(30);
         var tracer = config.Start();
 
         var sent = new HashSet<string>();

@@ -28,6 +28,7 @@ public sealed class UdpAgent : IDisposable
     {
         socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.ReceiveBufferSize = 64 * 1024 * 1024;
+        ForceReceiveBuffer(socket, 64 * 1024 * 1024);
         socket.Bind(new IPEndPoint(bindTo ?? IPAddress.Loopback, 0));
         Port = ((IPEndPoint)socket.LocalEndPoint!).Port;
         receiver = new Thread(Receive) { IsBackground = true };
@@ -35,6 +36,29 @@ public sealed class UdpAgent : IDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>
+    /// Bytes of datagrams the kernel holds for this agent while its thread is not scheduled. Linux caps
+    /// the 64 MB asked for at net.core.rmem_max (twice 208 KB by default) unless the process may force it.
+    /// A sender outrunning a starved receiver beyond this loses datagrams: tests that must see every
+    /// packet keep what they send within it.
+    /// </summary>
+    public int ReceiveBufferBytes => socket.ReceiveBufferSize;
+
+    /// <summary>SO_RCVBUFFORCE: past net.core.rmem_max where the process has CAP_NET_ADMIN (root in most CI containers); otherwise a no-op.</summary>
+    private static void ForceReceiveBuffer(Socket socket, int bytes)
+    {
+        if (!OperatingSystem.IsLinux() || socket.ReceiveBufferSize >= bytes) return;
+        try
+        {
+            const int SolSocket = 1, SoRcvBufForce = 33;
+            socket.SetRawSocketOption(SolSocket, SoRcvBufForce, BitConverter.GetBytes(bytes));
+        }
+        catch (SocketException)
+        {
+            // Not permitted: keep the capped buffer.
+        }
+    }
 
     public IReadOnlyList<byte[]> Datagrams
     {

@@ -29,7 +29,8 @@ public sealed class Warehouse : IWarehouse, IDisposable
 
     public async Task<int> RestockAsync(string sku, TimeSpan delay)
     {
-        await Task.Delay(delay);
+        // At least the delay on a precise clock (a bare Task.Delay may end a timer tick early); none at all for zero.
+        await (delay > TimeSpan.Zero ? Pause.AtLeast((int)Math.Ceiling(delay.TotalMilliseconds)) : Task.CompletedTask);
         return sku.Length;
     }
 

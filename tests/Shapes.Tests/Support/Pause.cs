@@ -18,7 +18,9 @@ public static class Pause
         var wanted = TimeSpan.FromMilliseconds(milliseconds);
         do
         {
-            await Task.Delay(wanted - watch.Elapsed + TimeSpan.FromMilliseconds(1), token);
+            // Never negative (Task.Delay would throw): the thread may lose its core past the deadline before it gets here.
+            var left = wanted - watch.Elapsed;
+            await Task.Delay((left > TimeSpan.Zero ? left : TimeSpan.Zero) + TimeSpan.FromMilliseconds(1), token);
         }
         while (watch.Elapsed < wanted);
     }
