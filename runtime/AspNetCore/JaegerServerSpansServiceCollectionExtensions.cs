@@ -13,12 +13,15 @@ public static class JaegerServerSpansServiceCollectionExtensions
     /// alone when no route matched) and tags it with <c>http.request.method</c>, <c>http.route</c>,
     /// <c>http.response.status_code</c>, <c>url.scheme</c>, <c>url.path</c> (never the query) and
     /// <c>server.address</c>/<c>server.port</c>; a 5xx answer or an unhandled exception marks it as an
-    /// error. A name the application set itself is kept. Use with <c>AddJaegerTracing</c> and the
-    /// <c>Microsoft.AspNetCore</c> source in <c>Sources</c>.
+    /// error. A name the application set itself is kept. Use with <c>AddJaegerTracing</c>; the tracer
+    /// then listens to ASP.NET Core's <c>Microsoft.AspNetCore</c> source without listing it in <c>Sources</c>.
     /// </summary>
     public static IServiceCollection AddJaegerServerSpans(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ServerSpanStartupFilter>());
-        return services;
+        return services.AddJaegerTracingSource(AspNetCoreSource);
     }
+
+    /// <summary>The activity source of ASP.NET Core's request spans.</summary>
+    private const string AspNetCoreSource = "Microsoft.AspNetCore";
 }

@@ -14,8 +14,9 @@ internal static class HostedTracerConfiguration
     public const string SectionName = "Jaeger";
 
     /// <summary>
-    /// Defaults, service name = the application name, the <c>Jaeger</c> section, the code in
-    /// <paramref name="configure"/>, then <c>JAEGER_*</c> variables (which win, as everywhere else).
+    /// Defaults, service name = the application name, the <c>Jaeger</c> section, the sources that
+    /// packages registered, the code in <paramref name="configure"/>, then <c>JAEGER_*</c> variables
+    /// (which win, as everywhere else).
     /// </summary>
     public static TracerConfiguration Create(IServiceProvider services, IConfiguration? configuration, Action<TracerConfiguration>? configure)
     {
@@ -25,6 +26,10 @@ internal static class HostedTracerConfiguration
         };
 
         if (Section(services, configuration) is { } section) TracerConfigurationBinder.Bind(section, config);
+        foreach (var registration in services.GetServices<ActivitySourceRegistration>())
+        {
+            if (!config.Sources.Contains(registration.Name)) config.Sources.Add(registration.Name);
+        }
 
         configure?.Invoke(config);
         return config.WithEnvironmentOverrides();

@@ -60,4 +60,19 @@ public static class JaegerTracingServiceCollectionExtensions
             o.ActivityTrackingOptions |= ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         return services;
     }
+
+    /// <summary>
+    /// Makes the host's tracer listen to the activity source <paramref name="name"/> (a trailing
+    /// <c>*</c> for a prefix) besides the configured <c>Sources</c>: for libraries and packages that
+    /// bring spans of their own. Works before or after <see cref="AddJaegerTracing"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null, empty or white space.</exception>
+    public static IServiceCollection AddJaegerTracingSource(this IServiceCollection services, string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException("An activity source name, a trailing * for a prefix, or * for all.", nameof(name));
+        if (!services.Any(d => d.ImplementationInstance is ActivitySourceRegistration r && r.Name == name))
+            services.AddSingleton(new ActivitySourceRegistration(name));
+        return services;
+    }
 }

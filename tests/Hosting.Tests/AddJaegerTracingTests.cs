@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Instrumentation.Runtime.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -70,6 +71,28 @@ public sealed class AddJaegerTracingTests
         var config = host.Services.GetRequiredService<TracerConfiguration>();
 
         Assert.Equal((TimeSpan.Zero, TimeSpan.Zero), (config.Reporter.CloseTimeout, config.Reporter.ErrorLogInterval));
+    }
+
+    [Fact]
+    public async Task A_package_can_add_its_activity_source_to_the_hosts_tracer()
+    {
+        using var agent = new UdpAgent();
+        using var library = new ActivitySource("Hosting.Tests.Library");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "with-library", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(HostFactory.To(agent.Port, "Not.This.Source"));
+        builder.Services.AddJaegerTracingSource(library.Name); // before AddJaegerTracing: order does not matter
+        builder.Services.AddJaegerTracing();
+        builder.Services.AddJaegerTracingSource(library.Name); // a repeat is harmless
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        using (library.StartActivity("library-work")) { }
+        await host.StopAsync();
+
+        Assert.Equal("library-work", Assert.Single(agent.WaitForSpans(1).SelectMany(b => b.Spans)).OperationName);
+        var config = host.Services.GetRequiredService<TracerConfiguration>();
+        Assert.Equal(["Not.This.Source", library.Name], config.Sources);
+        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddJaegerTracingSource(" "));
     }
 
     [Fact]
