@@ -12,13 +12,13 @@ namespace Instrumentation.AspNetCore;
 /// </summary>
 internal sealed class FirstEndpointFeature(IFeatureCollection features, IEndpointFeature? inner) : IEndpointFeature
 {
-    private Endpoint? current = inner?.Endpoint;
+    private Endpoint? current;
     private bool assigned;
     private Endpoint? requestEndpoint;
 
     public Endpoint? Endpoint
     {
-        get => current;
+        get => inner is null ? current : inner.Endpoint;
         set
         {
             if (!assigned)
@@ -34,7 +34,7 @@ internal sealed class FirstEndpointFeature(IFeatureCollection features, IEndpoin
     }
 
     /// <summary>The request's own endpoint: what routing chose before any re-execution, else the current one.</summary>
-    public Endpoint? RequestEndpoint => assigned ? requestEndpoint : current;
+    public Endpoint? RequestEndpoint => assigned ? requestEndpoint : Endpoint;
 
     private bool ReExecuting => features.Get<IStatusCodeReExecuteFeature>() is not null || features.Get<IExceptionHandlerFeature>() is not null;
 }
