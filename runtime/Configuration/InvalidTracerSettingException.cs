@@ -9,8 +9,8 @@ namespace Instrumentation;
 /// </summary>
 public sealed class InvalidTracerSettingException : ArgumentException
 {
-    internal InvalidTracerSettingException(string setting, string? value, string accepted, Exception? inner = null)
-        : base($"Invalid tracer setting {setting} = '{value ?? "<null>"}'. Accepted: {accepted}.", inner)
+    internal InvalidTracerSettingException(string setting, string? value, string accepted)
+        : base($"Invalid tracer setting {setting} = '{value ?? "<null>"}'. Accepted: {accepted}.")
     {
         Setting = setting;
         Value = value;

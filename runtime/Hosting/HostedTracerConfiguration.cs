@@ -52,7 +52,8 @@ internal static class HostedTracerConfiguration
         }
         catch (InvalidTracerSettingException e) when (e.Property is { } property && section is not null && FromSection(e, property, section, environment))
         {
-            throw new InvalidTracerSettingException($"{section.Path}:{property.Replace('.', ':')}", e.Value, e.Accepted, e);
+            // No inner exception: it would name the property's variable, which the user never set.
+            throw new InvalidTracerSettingException($"{section.Path}:{property.Replace('.', ':')}", e.Value, e.Accepted);
         }
     }
 

@@ -140,6 +140,7 @@ public sealed class AddJaegerTracingTests
         Assert.Equal(setting, error.Setting);
         Assert.Equal(value, error.Value);
         Assert.Contains(setting, error.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("JAEGER_", error.ToString(), System.StringComparison.Ordinal); // no variable was set: none is named, inner exceptions included
     }
 
     [Fact]
