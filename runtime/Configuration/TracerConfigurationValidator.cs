@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using N = Instrumentation.EnvironmentVariableNames;
 
 namespace Instrumentation;
 
@@ -11,15 +12,15 @@ internal static class TracerConfigurationValidator
         if (c.Disabled) return;
 
         if (string.IsNullOrWhiteSpace(c.ServiceName))
-            Fail("ServiceName", "JAEGER_SERVICE_NAME", c.ServiceName, "a non-empty service name");
+            Fail("ServiceName", N.ServiceName, c.ServiceName, "a non-empty service name");
 
         ValidateSampler(c.Sampler);
 
         var r = c.Reporter;
         if (r.BufferFlushInterval <= TimeSpan.Zero)
-            Fail("Reporter.BufferFlushInterval", "JAEGER_REPORTER_FLUSH_INTERVAL", r.BufferFlushInterval.ToString(), "a positive duration");
+            Fail("Reporter.BufferFlushInterval", N.ReporterFlushInterval, r.BufferFlushInterval.ToString(), "a positive duration");
         if (r.MaxQueueSize is <= 0 or > MaxQueueSizeLimit)
-            Fail("Reporter.MaxQueueSize", "JAEGER_REPORTER_MAX_QUEUE_SIZE", Text(r.MaxQueueSize), $"a whole number from 1 to {MaxQueueSizeLimit}");
+            Fail("Reporter.MaxQueueSize", N.ReporterMaxQueueSize, Text(r.MaxQueueSize), $"a whole number from 1 to {MaxQueueSizeLimit}");
         if (r.MaxPacketSize is < MinPacketSize or > MaxUdpPayload)
             Fail("Reporter.MaxPacketSize", null, Text(r.MaxPacketSize), $"{MinPacketSize} to {MaxUdpPayload} bytes (65000 is the agent's default)");
         if (r.MaxTagValueLength < 16)
@@ -33,24 +34,24 @@ internal static class TracerConfigurationValidator
         if (s.Endpoint is null)
         {
             if (string.IsNullOrWhiteSpace(s.AgentHost))
-                Fail("Sender.AgentHost", "JAEGER_AGENT_HOST", s.AgentHost, "a host name or IP address such as localhost");
+                Fail("Sender.AgentHost", N.AgentHost, s.AgentHost, "a host name or IP address such as localhost");
             if (s.AgentPort is <= 0 or > 65535)
-                Fail("Sender.AgentPort", "JAEGER_AGENT_PORT", Text(s.AgentPort), "a port number from 1 to 65535");
+                Fail("Sender.AgentPort", N.AgentPort, Text(s.AgentPort), "a port number from 1 to 65535");
         }
         else
         {
             if (!s.Endpoint.IsAbsoluteUri || (s.Endpoint.Scheme != "http" && s.Endpoint.Scheme != "https"))
-                Fail("Sender.Endpoint", "JAEGER_ENDPOINT", s.Endpoint.OriginalString, "an absolute http:// or https:// URL");
+                Fail("Sender.Endpoint", N.Endpoint, s.Endpoint.OriginalString, "an absolute http:// or https:// URL");
             if (s.MaxHttpBodySize < MinPacketSize)
                 Fail("Sender.MaxHttpBodySize", null, Text(s.MaxHttpBodySize), $"at least {MinPacketSize} bytes");
             if (s.HttpTimeout <= TimeSpan.Zero)
                 Fail("Sender.HttpTimeout", null, s.HttpTimeout.ToString(), "a positive duration");
             if (s.User is not null && s.Password is null)
-                Fail("Sender.Password", "JAEGER_PASSWORD", null, "a password whenever Sender.User (JAEGER_USER) is set");
+                Fail("Sender.Password", N.Password, null, "a password whenever Sender.User (JAEGER_USER) is set");
         }
 
         if (!JaegerPropagation.IsValid(c.Propagation))
-            Fail("Propagation", "JAEGER_PROPAGATION", c.Propagation.ToString(), "Jaeger, W3C or both");
+            Fail("Propagation", N.Propagation, c.Propagation.ToString(), "Jaeger, W3C or both");
 
         foreach (var source in c.Sources)
         {
@@ -70,8 +71,8 @@ internal static class TracerConfigurationValidator
 
     private static void ValidateSampler(SamplerConfiguration sampler)
     {
-        const string type = "Sampler.Type", typeVariable = "JAEGER_SAMPLER_TYPE";
-        const string param = "Sampler.Param", paramVariable = "JAEGER_SAMPLER_PARAM";
+        const string type = "Sampler.Type", typeVariable = N.SamplerType;
+        const string param = "Sampler.Param", paramVariable = N.SamplerParam;
         switch (sampler.Type)
         {
             case SamplerTypes.Const:
