@@ -49,6 +49,27 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
             (baggage ??= []).Add(new(name.Substring(BaggagePrefix.Length).ToLowerInvariant(), WebUtility.UrlDecode(value)));
         }
 
+        AddAdHocBaggage(carrier, getter, ref baggage);
         return baggage;
     }
+
+    /// <summary>
+    /// <c>jaeger-baggage: k1=v1, k2=v2</c>: baggage set by hand on a request (curl, a test client), which
+    /// the Jaeger clients accept even without a trace context. Read by name, so a getter alone finds it;
+    /// never injected (and not in <see cref="Fields"/>, so HttpClient leaves a caller's header alone).
+    /// </summary>
+    private static void AddAdHocBaggage(object? carrier, PropagatorGetterCallback getter, ref List<KeyValuePair<string, string?>>? baggage)
+    {
+        var header = HeaderValue.Read(carrier, getter, AdHocBaggageHeader, combine: true);
+        if (string.IsNullOrWhiteSpace(header)) return;
+        foreach (var pair in WebUtility.UrlDecode(header)!.Split(','))
+        {
+            var parts = pair.Split('=');
+            if (parts.Length != 2) continue; // malformed: skipped, as the Jaeger clients skip it
+            var key = parts[0].Trim();
+            if (key.Length > 0) (baggage ??= []).Add(new(key, parts[1].Trim()));
+        }
+    }
+
+    private const string AdHocBaggageHeader = "jaeger-baggage";
 }

@@ -102,6 +102,25 @@ public sealed class JaegerPropagatorTests
         Assert.Equal(["tenant=acme"], fromCustom!.Select(b => $"{b.Key}={b.Value}"));
     }
 
+    [Fact]
+    public void Hand_set_jaeger_baggage_header_is_read_with_or_without_a_trace_context_and_through_a_getter_alone()
+    {
+        // As jaeger-client-go reads it: comma-separated key=value pairs, URL-decoded, spaces trimmed, malformed pairs skipped.
+        var headers = Headers.Of(("jaeger-baggage", "user=ann%20lee, tenant = acme,broken,a=b=c,=empty"), ("uberctx-region", "eu"));
+
+        var baggage = Headers.Baggage(Jaeger, headers);
+        var throughGetter = Jaeger.ExtractBaggage(new object(), (object? _, string name, out string? value, out IEnumerable<string>? values) =>
+        {
+            values = null;
+            value = headers.TryGetValue(name, out var found) ? found : null; // a carrier whose names cannot be listed
+        })!;
+
+        Assert.Equal(3, baggage.Count);
+        Assert.Equal(("ann lee", "acme", "eu"), (baggage["user"], baggage["tenant"], baggage["region"]));
+        Assert.Equal(["tenant=acme", "user=ann lee"], throughGetter.Select(b => $"{b.Key}={b.Value}").OrderBy(b => b, StringComparer.Ordinal));
+        Assert.DoesNotContain("jaeger-baggage", Jaeger.Fields); // never injected, so HttpClient never clears a caller's header
+    }
+
     private readonly record struct HeaderText(string Text);
 
     private const string UberTraceId = "uber-trace-id";

@@ -13,7 +13,7 @@ namespace Instrumentation.Runtime.Tests.Propagation;
 /// </summary>
 public sealed class RandomHeaderTests
 {
-    private static readonly string[] Names = ["uber-trace-id", "traceparent", "tracestate", "baggage", "uberctx-k", "UBER-TRACE-ID"];
+    private static readonly string[] Names = ["uber-trace-id", "traceparent", "tracestate", "baggage", "uberctx-k", "UBER-TRACE-ID", "jaeger-baggage"];
     private static readonly string[] Seeds =
     [
         "4bf92f3577b34da6a3ce929d0e0e4736:00f067aa0ba902b7:0:1",
