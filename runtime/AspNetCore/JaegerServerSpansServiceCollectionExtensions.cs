@@ -1,6 +1,6 @@
+using System.Linq;
 using Instrumentation.AspNetCore;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // In the DI namespace, as Microsoft's own Add* extensions are, so no extra using is needed.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,7 +18,9 @@ public static class JaegerServerSpansServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddJaegerServerSpans(this IServiceCollection services)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ServerSpanStartupFilter>());
+        // First of all startup filters, so the middleware also sees what earlier ones reject (host filtering's 400).
+        if (!services.Any(d => d.ServiceType == typeof(IStartupFilter) && d.ImplementationType == typeof(ServerSpanStartupFilter)))
+            services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, ServerSpanStartupFilter>());
         return services.AddJaegerTracingSource(AspNetCoreSource);
     }
 

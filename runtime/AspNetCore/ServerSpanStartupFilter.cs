@@ -5,10 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 namespace Instrumentation.AspNetCore;
 
 /// <summary>
-/// Puts <see cref="ServerSpanMiddleware"/> ahead of everything the app adds, so it sees the outcome
-/// of the app's own middleware (error pages included). Startup filters registered earlier, such as
-/// the host filtering that <c>WebApplication</c> adds, still run outside it: a request they reject
-/// keeps ASP.NET Core's span name.
+/// Puts <see cref="ServerSpanMiddleware"/> ahead of everything else in the pipeline (it is registered
+/// as the first startup filter), so it sees the outcome of all other middleware: the app's error
+/// pages, and the host filtering that <c>WebApplication</c> adds.
 /// </summary>
 internal sealed class ServerSpanStartupFilter : IStartupFilter
 {

@@ -129,13 +129,30 @@ public sealed class ServerSpanTests
         Assert.Equal(typeof(InvalidOperationException).FullName, partial.Tag("error.type"));
     }
 
+    [Fact]
+    public async Task Requests_that_host_filtering_rejects_are_named_and_tagged_too()
+    {
+        var spans = await Serve(
+            app => app.MapGet("/orders/{id}", (int id) => $"order {id}"),
+            builder => builder.Configuration["AllowedHosts"] = "shop.example", // requests to 127.0.0.1 get 400
+            "/orders/1");
+
+        var rejected = Assert.Single(spans);
+        Assert.Equal("GET", rejected.OperationName); // rejected before routing: no route
+        Assert.Equal(400L, rejected.Tag("http.response.status_code"));
+        Assert.Null(rejected.Tag("error"));
+    }
+
     private static string Boom(int id) => throw new InvalidOperationException("broken " + id);
 
     /// <summary>Runs a web app with the tracer and server spans, sends <paramref name="paths"/> ("/path" or "METHOD /path"), and returns the spans the agent got.</summary>
-    private static async Task<List<JaegerSpan>> Serve(Action<WebApplication> map, params string[] paths)
+    private static Task<List<JaegerSpan>> Serve(Action<WebApplication> map, params string[] paths) => Serve(map, _ => { }, paths);
+
+    private static async Task<List<JaegerSpan>> Serve(Action<WebApplication> map, Action<WebApplicationBuilder> configure, params string[] paths)
     {
         using var agent = new UdpAgent();
         var builder = WebApplication.CreateBuilder();
+        configure(builder);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         builder.Services.AddJaegerTracing(configure: c =>
