@@ -61,7 +61,7 @@ public sealed class NativeAotConsumerTests(PackedFeed feed)
         Assert.DoesNotContain("warning", publish.Output, StringComparison.OrdinalIgnoreCase);
         var executable = Path.Combine(dir, "out", "Aot");
         Assert.False(File.Exists(Path.Combine(dir, "out", "Aot.dll")), "a native AOT publish has no IL to JIT");
-        var run = Execute(executable);
+        var run = DotNet.Run(new ProcessStartInfo(executable), TimeSpan.FromMinutes(1));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Hello aot", run.Output);
         Assert.Contains("baggage: tenant=acme", run.Output);
@@ -73,15 +73,5 @@ public sealed class NativeAotConsumerTests(PackedFeed feed)
         Assert.Equal(hello.SpanId, format.ParentId);
         Assert.Equal(format.SpanId, compose.ParentId);
         Assert.Equal(hello.TraceId, compose.TraceId);
-    }
-
-    private static DotNet.Result Execute(string executable)
-    {
-        using var process = Process.Start(new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(1))) process.Kill();
-        process.WaitForExit();
-        return new DotNet.Result(process.ExitCode, output.Result + error.Result);
     }
 }

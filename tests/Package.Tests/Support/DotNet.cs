@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Instrumentation.Package.Tests.Support;
 
-/// <summary>Runs the <c>dotnet</c> CLI as a new user would, and returns what it printed.</summary>
+/// <summary>Runs the <c>dotnet</c> CLI as a new user would (and the programs it builds), and returns what they printed.</summary>
 internal static class DotNet
 {
     public sealed record Result(int ExitCode, string Output)
@@ -14,13 +14,7 @@ internal static class DotNet
 
     public static Result Run(string workingDirectory, string arguments, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = workingDirectory };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
@@ -31,6 +25,15 @@ internal static class DotNet
         start.Environment.Remove("MSBUILD_EXE_PATH");
         start.Environment.Remove("MSBuildSDKsPath");
 
+        return Run(start, timeout ?? TimeSpan.FromMinutes(4));
+    }
+
+    /// <summary>Runs <paramref name="start"/> (output redirected here), killing it after <paramref name="timeout"/>.</summary>
+    public static Result Run(ProcessStartInfo start, TimeSpan timeout)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
@@ -38,10 +41,10 @@ internal static class DotNet
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(4)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {arguments} did not finish in time:\n{output}");
+            throw new TimeoutException($"{start.FileName} {start.Arguments} did not finish in time:\n{output}");
         }
 
         process.WaitForExit();
