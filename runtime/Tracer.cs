@@ -55,7 +55,8 @@ public sealed class Tracer : IDisposable
             SampleUsingParentId = decision.SampleUsingParentId,
             ActivityStopped = span =>
             {
-                if (span.Recorded) report.Report(span);
+                // Only the spans this tracer's own sampler (or parent rule) chose, not another listener's.
+                if (span.Recorded && decision.Owns(span)) report.Report(span);
             },
         };
         ActivitySource.AddActivityListener(listener);
@@ -92,23 +93,18 @@ public sealed class Tracer : IDisposable
         var log = new RateLimitedLog(logger, config.Reporter.ErrorLogInterval);
         var tags = new TagValueWriter(config.Reporter.MaxTagValueLength, counters);
         var processTags = JaegerProcessSerializer.ProcessTags(config, Guid.NewGuid().ToString());
-        var serializer = new JaegerSpanSerializer(tags, sampler);
+        var serializer = new JaegerSpanSerializer(tags, sampler, exceptionMessages: config.Reporter.ExceptionMessages);
 
-        IPacketTransport transport;
-        PacketFormat format;
-        int maxPacketSize;
-        if (config.Sender.Endpoint is not null)
-        {
-            transport = new HttpTransport(config.Sender, log);
-            format = PacketFormat.BinaryBatch(config.ServiceName, processTags, tags);
-            maxPacketSize = config.Sender.MaxHttpBodySize;
-        }
-        else
-        {
-            transport = new UdpTransport(config.Sender.AgentHost, config.Sender.AgentPort, log);
-            format = PacketFormat.CompactEmitBatch(config.ServiceName, processTags, tags);
-            maxPacketSize = config.Reporter.MaxPacketSize;
-        }
+        var http = config.Sender.Endpoint is not null;
+        var format = http
+            ? PacketFormat.BinaryBatch(config.ServiceName, processTags, tags)
+            : PacketFormat.CompactEmitBatch(config.ServiceName, processTags, tags);
+        var maxPacketSize = http ? config.Sender.MaxHttpBodySize : config.Reporter.MaxPacketSize;
+        // Checked before anything starts: a process too large for a packet would drop every span.
+        TracerConfigurationValidator.ValidateProcessSize(config, format.PacketSize(1, 0), maxPacketSize);
+        IPacketTransport transport = http
+            ? new HttpTransport(config.Sender, log)
+            : new UdpTransport(config.Sender.AgentHost, config.Sender.AgentPort, log);
 
         var batcher = new SpanBatcher(format, maxPacketSize, serializer, transport, counters, log);
         IReporter remote = new RemoteReporter(batcher, transport, counters, config.Reporter);

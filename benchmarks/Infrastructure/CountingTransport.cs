@@ -19,6 +19,10 @@ internal sealed class CountingTransport : IPacketTransport
         return true;
     }
 
+    public bool ConfirmsLater => false;
+
+    public bool LastSendRefused() => false;
+
     public void Dispose()
     {
     }

@@ -7,6 +7,10 @@ internal sealed class DiscardingTransport : IPacketTransport
 {
     public bool TrySend(byte[] buffer, int offset, int count) => true;
 
+    public bool ConfirmsLater => false;
+
+    public bool LastSendRefused() => false;
+
     public void Dispose()
     {
     }

@@ -21,7 +21,8 @@ internal static class EnvironmentOverrides
         if (Get(N.SamplerParam) is { } samplerParam) config.Sampler.Param = SettingParser.Double(N.SamplerParam, samplerParam);
 
         if (Get(N.ReporterLogSpans) is { } logSpans) config.Reporter.LogSpans = SettingParser.Bool(N.ReporterLogSpans, logSpans);
-        if (Get(N.ReporterMaxQueueSize) is { } queue) config.Reporter.MaxQueueSize = SettingParser.PositiveInt(N.ReporterMaxQueueSize, queue);
+        if (Get(N.ReporterMaxQueueSize) is { } queue) config.Reporter.MaxQueueSize = SettingParser.QueueSize(N.ReporterMaxQueueSize, queue);
+        if (Get(N.ReporterExceptionMessages) is { } messages) config.Reporter.ExceptionMessages = SettingParser.Bool(N.ReporterExceptionMessages, messages);
         if (Get(N.ReporterFlushInterval) is { } flush) config.Reporter.BufferFlushInterval = SettingParser.Duration(N.ReporterFlushInterval, flush);
 
         if (Get(N.AgentHost) is { } host) config.Sender.AgentHost = host;

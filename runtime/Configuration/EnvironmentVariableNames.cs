@@ -16,6 +16,7 @@ public static class EnvironmentVariableNames
     public const string ReporterLogSpans = "JAEGER_REPORTER_LOG_SPANS";
     public const string ReporterMaxQueueSize = "JAEGER_REPORTER_MAX_QUEUE_SIZE";
     public const string ReporterFlushInterval = "JAEGER_REPORTER_FLUSH_INTERVAL";
+    public const string ReporterExceptionMessages = "JAEGER_REPORTER_EXCEPTION_MESSAGES";
     public const string Tags = "JAEGER_TAGS";
     public const string TraceId128Bit = "JAEGER_TRACEID_128BIT";
     public const string Disabled = "JAEGER_DISABLED";

@@ -6,7 +6,7 @@ namespace Instrumentation;
 public sealed class ReporterConfiguration
 {
     /// <summary>
-    /// The default queue: 2^20 finished spans. The queue itself takes 8 MiB of references; the
+    /// The default queue: 2^20 finished spans. The queue's slots take 16 MiB (16 bytes each); the
     /// spans it holds keep their <c>Activity</c> objects alive (about 0.6 KiB each plus their tags),
     /// so a full queue of small spans holds roughly 0.7 GiB. A burst of a million spans loses
     /// nothing; a sustained overload drops (and counts) what does not fit.
@@ -25,7 +25,10 @@ public sealed class ReporterConfiguration
     /// <summary>How often queued spans are sent when no packet filled up earlier. Default 1 s.</summary>
     public TimeSpan BufferFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The most finished spans waiting to be sent; more are dropped and counted. Default 2^20.</summary>
+    /// <summary>
+    /// The most finished spans waiting to be sent; more are dropped and counted. Default 2^20, at most
+    /// 2^22 (4,194,304), rounded up to a power of two; the slots (16 bytes each) are allocated at start.
+    /// </summary>
     public int MaxQueueSize { get; set; } = DefaultMaxQueueSize;
 
     /// <summary>The largest UDP datagram (or HTTP body, see <see cref="SenderConfiguration.MaxHttpBodySize"/>). Default 65,000.</summary>
@@ -36,6 +39,15 @@ public sealed class ReporterConfiguration
 
     /// <summary>How long disposing the tracer may take to send what is queued. Default 5 s.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Whether what an exception says is sent: the status description and the <c>exception.message</c>
+    /// and <c>exception.stacktrace</c> fields of <c>exception</c> logs. Exception text is user data (a
+    /// card number in a validation message, a connection string): false keeps the exception's type,
+    /// the error flag and the status code only. Default true, as OpenTelemetry records exceptions
+    /// (<c>JAEGER_REPORTER_EXCEPTION_MESSAGES</c>, configuration key <c>Reporter:ExceptionMessages</c>).
+    /// </summary>
+    public bool ExceptionMessages { get; set; } = true;
 
     /// <summary>Send errors are counted always but logged at most once per this interval. Default 1 min.</summary>
     public TimeSpan ErrorLogInterval { get; set; } = TimeSpan.FromMinutes(1);

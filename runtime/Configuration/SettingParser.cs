@@ -20,10 +20,13 @@ internal static class SettingParser
             ? value
             : throw new InvalidTracerSettingException(setting, text, "a number such as 1, 0 or 0.25");
 
-    public static int PositiveInt(string setting, string text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= TracerConfigurationValidator.MaxQueueSizeLimit
+    public static int PositiveInt(string setting, string text, int max = int.MaxValue) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= max
             ? value
-            : throw new InvalidTracerSettingException(setting, text, $"a whole number from 1 to {TracerConfigurationValidator.MaxQueueSizeLimit}");
+            : throw new InvalidTracerSettingException(setting, text, $"a whole number from 1 to {max}");
+
+    /// <summary>A queue size: 1 to <see cref="TracerConfigurationValidator.MaxQueueSizeLimit"/>.</summary>
+    public static int QueueSize(string setting, string text) => PositiveInt(setting, text, TracerConfigurationValidator.MaxQueueSizeLimit);
 
     public static int Port(string setting, string text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 65535
@@ -33,7 +36,7 @@ internal static class SettingParser
     public static Uri HttpUri(string setting, string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")
             ? uri
-            : throw new InvalidTracerSettingException(setting, text, "an absolute http:// or https:// URL such as http://localhost:14268/api/traces");
+            : throw new InvalidTracerSettingException(setting, Redaction.UserInfo(text), "an absolute http:// or https:// URL such as http://localhost:14268/api/traces");
 
     private static readonly long MaxMilliseconds = (long)TimeSpan.MaxValue.TotalMilliseconds;
 

@@ -9,16 +9,18 @@ internal static class TracerConfigurationValidator
 {
     public static void Validate(TracerConfiguration c)
     {
-        if (c.Disabled) return;
-
-        if (string.IsNullOrWhiteSpace(c.ServiceName))
+        // A disabled tracer's settings are checked as an enabled one's, so that a bad value fails in
+        // every environment, not only where tracing is on; only the service name may be missing.
+        if (string.IsNullOrWhiteSpace(c.ServiceName) && !c.Disabled)
             Fail("ServiceName", N.ServiceName, c.ServiceName, "a non-empty service name");
+        if (HasControlCharacter(c.ServiceName))
+            Fail("ServiceName", N.ServiceName, c.ServiceName, "a service name without control characters (line breaks, tabs, NUL)");
 
         ValidateSampler(c.Sampler);
 
         var r = c.Reporter;
-        if (r.BufferFlushInterval <= TimeSpan.Zero)
-            Fail("Reporter.BufferFlushInterval", N.ReporterFlushInterval, r.BufferFlushInterval.ToString(), "a positive duration");
+        if (r.BufferFlushInterval < MinFlushInterval)
+            Fail("Reporter.BufferFlushInterval", N.ReporterFlushInterval, r.BufferFlushInterval.ToString(), "a positive duration of at least 1 ms");
         if (r.MaxQueueSize is <= 0 or > MaxQueueSizeLimit)
             Fail("Reporter.MaxQueueSize", N.ReporterMaxQueueSize, Text(r.MaxQueueSize), $"a whole number from 1 to {MaxQueueSizeLimit}");
         if (r.MaxPacketSize is < MinPacketSize or > MaxUdpPayload)
@@ -33,21 +35,31 @@ internal static class TracerConfigurationValidator
         var s = c.Sender;
         if (s.Endpoint is null)
         {
-            if (string.IsNullOrWhiteSpace(s.AgentHost))
-                Fail("Sender.AgentHost", N.AgentHost, s.AgentHost, "a host name or IP address such as localhost");
+            if (!IsHost(s.AgentHost))
+                Fail("Sender.AgentHost", N.AgentHost, s.AgentHost, "a host name or IP address such as localhost, 10.0.0.5 or [::1]");
             if (s.AgentPort is <= 0 or > 65535)
                 Fail("Sender.AgentPort", N.AgentPort, Text(s.AgentPort), "a port number from 1 to 65535");
         }
         else
         {
             if (!s.Endpoint.IsAbsoluteUri || (s.Endpoint.Scheme != "http" && s.Endpoint.Scheme != "https"))
-                Fail("Sender.Endpoint", N.Endpoint, s.Endpoint.OriginalString, "an absolute http:// or https:// URL");
+                Fail("Sender.Endpoint", N.Endpoint, Redaction.UserInfo(s.Endpoint.OriginalString), "an absolute http:// or https:// URL");
             if (s.MaxHttpBodySize < MinPacketSize)
                 Fail("Sender.MaxHttpBodySize", null, Text(s.MaxHttpBodySize), $"at least {MinPacketSize} bytes");
             if (s.HttpTimeout <= TimeSpan.Zero)
                 Fail("Sender.HttpTimeout", null, s.HttpTimeout.ToString(), "a positive duration");
             if (s.User is not null && s.Password is null)
                 Fail("Sender.Password", N.Password, null, "a password whenever Sender.User (JAEGER_USER) is set");
+            if (s.Password is not null && s.User is null)
+                Fail("Sender.User", N.User, null, "a user whenever Sender.Password (JAEGER_PASSWORD) is set");
+            // Credentials go into an Authorization header: a line break there would end the header.
+            // Their values are never echoed back, since they are secrets.
+            if (s.User is not null && (HasControlCharacter(s.User) || s.User.IndexOf(':') >= 0))
+                Fail("Sender.User", N.User, Hidden, "a user name without control characters (CR, LF, NUL) or ':'");
+            if (HasControlCharacter(s.Password))
+                Fail("Sender.Password", N.Password, Hidden, "a password without control characters (CR, LF, NUL)");
+            if (s.AuthToken is not null && (HasControlCharacter(s.AuthToken) || !IsHeaderValue("Bearer", s.AuthToken)))
+                Fail("Sender.AuthToken", N.AuthToken, Hidden, "a bearer token without control characters (CR, LF, NUL)");
         }
 
         if (!JaegerPropagation.IsValid(c.Propagation))
@@ -60,8 +72,35 @@ internal static class TracerConfigurationValidator
         }
     }
 
-    /// <summary>The queue is a power-of-two ring; this keeps its size an <c>int</c>.</summary>
-    internal const int MaxQueueSizeLimit = 1 << 30;
+    /// <summary>Room a packet must keep for spans beyond the process: a small span takes about 100 bytes.</summary>
+    internal const int MinSpanRoom = 512;
+
+    /// <summary>
+    /// Fails when the batch frame (service name and process tags) leaves less than
+    /// <see cref="MinSpanRoom"/> bytes of a packet for spans, naming the service name when it alone
+    /// takes half the packet, else the process tags.
+    /// </summary>
+    public static void ValidateProcessSize(TracerConfiguration c, int frameBytes, int maxPacketSize)
+    {
+        if (frameBytes + MinSpanRoom <= maxPacketSize) return;
+        var room = $"a service name and process tags that leave room for spans in a {maxPacketSize}-byte packet (they take {frameBytes} bytes)";
+        if (System.Text.Encoding.UTF8.GetByteCount(c.ServiceName) > maxPacketSize / 2)
+            Fail("ServiceName", N.ServiceName, c.ServiceName.Length > 64 ? c.ServiceName.Substring(0, 64) + "..." : c.ServiceName, room);
+        Fail("Tags", N.Tags, $"{c.Tags.Count} tags", room);
+    }
+
+    /// <summary>
+    /// The largest queue: 2^22 spans. Its slots (16 bytes each, 64 MiB) are allocated at start, and
+    /// a full queue of that size keeps gigabytes of spans alive: larger values would only trade a
+    /// slow start or an <c>OutOfMemoryException</c> for spans no reporter sends in time.
+    /// </summary>
+    internal const int MaxQueueSizeLimit = 1 << 22;
+
+    /// <summary>Shorter intervals would keep the reporter thread busy waking up.</summary>
+    internal static readonly TimeSpan MinFlushInterval = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Stands for a secret in error messages.</summary>
+    internal const string Hidden = "(hidden)";
 
     /// <summary>Enough for the message header, the process and one small span.</summary>
     internal const int MinPacketSize = 1024;
@@ -89,6 +128,38 @@ internal static class TracerConfigurationValidator
             default:
                 Fail(type, typeVariable, sampler.Type, SamplerTypes.AcceptedList);
                 break;
+        }
+    }
+
+    private static bool HasControlCharacter(string? text)
+    {
+        if (text is null) return false;
+        foreach (var c in text)
+        {
+            if (char.IsControl(c)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A DNS name or an IP address (IPv6 with or without brackets), as a socket can resolve it.</summary>
+    private static bool IsHost(string? host)
+    {
+        if (string.IsNullOrWhiteSpace(host)) return false;
+        if (host!.StartsWith("[", StringComparison.Ordinal) != host.EndsWith("]", StringComparison.Ordinal)) return false;
+        return Uri.CheckHostName(host) != UriHostNameType.Unknown;
+    }
+
+    private static bool IsHeaderValue(string scheme, string parameter)
+    {
+        try
+        {
+            _ = new System.Net.Http.Headers.AuthenticationHeaderValue(scheme, parameter);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
         }
     }
 

@@ -63,6 +63,7 @@ internal static class HostedTracerConfiguration
         var written = section[property.Replace('.', ':')]?.Trim();
         if (string.IsNullOrEmpty(written)) return false;
         return string.Equals(written, e.Value, StringComparison.Ordinal) ||
+            string.Equals(Redaction.UserInfo(written!), e.Value, StringComparison.Ordinal) ||
             (double.TryParse(written, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) &&
              double.TryParse(e.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var b) && a.Equals(b));
     }

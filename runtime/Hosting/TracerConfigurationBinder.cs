@@ -34,8 +34,9 @@ internal static class TracerConfigurationBinder
 
         var reporter = config.Reporter;
         Text("Reporter:LogSpans", v => reporter.LogSpans = SettingParser.Bool(Name("Reporter:LogSpans"), v));
+        Text("Reporter:ExceptionMessages", v => reporter.ExceptionMessages = SettingParser.Bool(Name("Reporter:ExceptionMessages"), v));
         Text("Reporter:BufferFlushInterval", v => reporter.BufferFlushInterval = SettingParser.Duration(Name("Reporter:BufferFlushInterval"), v));
-        Text("Reporter:MaxQueueSize", v => reporter.MaxQueueSize = SettingParser.PositiveInt(Name("Reporter:MaxQueueSize"), v));
+        Text("Reporter:MaxQueueSize", v => reporter.MaxQueueSize = SettingParser.QueueSize(Name("Reporter:MaxQueueSize"), v));
         Text("Reporter:MaxPacketSize", v => reporter.MaxPacketSize = SettingParser.PositiveInt(Name("Reporter:MaxPacketSize"), v));
         Text("Reporter:MaxTagValueLength", v => reporter.MaxTagValueLength = SettingParser.PositiveInt(Name("Reporter:MaxTagValueLength"), v));
         // Zero is meaningful for these two: do not wait at close; log every error.

@@ -60,6 +60,7 @@ internal sealed class CompositePropagator : DistributedContextPropagator
     {
         List<KeyValuePair<string, string?>>? merged = null;
         HashSet<string>? keys = null;
+        var budget = new BaggageBudget();
         foreach (var format in formats)
         {
             IEnumerable<KeyValuePair<string, string?>>? items;
@@ -75,7 +76,10 @@ internal sealed class CompositePropagator : DistributedContextPropagator
             if (items is null) continue;
             foreach (var item in items)
             {
-                if ((keys ??= new(StringComparer.Ordinal)).Add(item.Key)) (merged ??= []).Add(item);
+                // Each format kept to the limits; together they are kept to them too.
+                if ((keys ??= new(StringComparer.Ordinal)).Contains(item.Key) || !budget.TryTake(item.Key, item.Value ?? string.Empty)) continue;
+                keys.Add(item.Key);
+                (merged ??= []).Add(item);
             }
         }
 

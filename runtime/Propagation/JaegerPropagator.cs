@@ -22,10 +22,15 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
         if (activity is null || setter is null || activity.TraceId == default || activity.SpanId == default) return;
 
         setter(carrier, UberTraceId.Header, UberTraceId.Format(activity.TraceId, activity.SpanId, activity.Recorded));
+        var limit = new BaggageBudget();
         foreach (var item in activity.Baggage)
         {
             // A key that is no header name could not be sent; skip it rather than fail the request.
-            if (HttpToken.IsValid(item.Key)) setter(carrier, BaggagePrefix + item.Key, WebUtility.UrlEncode(item.Value ?? string.Empty));
+            if (!HttpToken.IsValid(item.Key)) continue;
+            var value = WebUtility.UrlEncode(item.Value ?? string.Empty);
+            if (!limit.TryTake(item.Key, value)) continue;
+            setter(carrier, BaggagePrefix + item.Key, value);
+            if (limit.Full) break;
         }
     }
 
@@ -39,37 +44,92 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
     {
         if (getter is null) return null;
 
-        List<KeyValuePair<string, string?>>? baggage = null;
-        foreach (var name in CarrierNames.Of(carrier))
+        var baggage = new BaggageReader();
+        // A list of string pairs is read in one pass: looking each name up again would scan the
+        // list once per header.
+        var pairs = carrier as IEnumerable<KeyValuePair<string, string>>;
+        var direct = pairs is not null && carrier is not IReadOnlyDictionary<string, string> and not IDictionary<string, string>;
+        if (direct)
         {
-            if (name.Length <= BaggagePrefix.Length || !name.StartsWith(BaggagePrefix, StringComparison.OrdinalIgnoreCase)) continue;
-            var value = HeaderValue.Read(carrier, getter, name, combine: true);
-            if (value is null) continue;
-            // Header names are case-insensitive; Jaeger clients lowercase the key, so do we.
-            (baggage ??= []).Add(new(name.Substring(BaggagePrefix.Length).ToLowerInvariant(), WebUtility.UrlDecode(value)));
+            foreach (var pair in pairs!)
+            {
+                if (IsBaggageHeader(pair.Key) && pair.Value is not null && !baggage.Add(pair.Key.Substring(BaggagePrefix.Length), pair.Value)) break;
+            }
+        }
+        else
+        {
+            foreach (var name in CarrierNames.Of(carrier))
+            {
+                if (!IsBaggageHeader(name)) continue;
+                var value = HeaderValue.Read(carrier, getter, name, combine: true, BaggageLimits.MaxLength * 3);
+                if (value is not null && !baggage.Add(name.Substring(BaggagePrefix.Length), value)) break;
+            }
         }
 
-        AddAdHocBaggage(carrier, getter, ref baggage);
-        return baggage;
+        if (!baggage.Full) AddAdHocBaggage(carrier, getter, baggage);
+        return baggage.Items;
     }
+
+    private static bool IsBaggageHeader(string? name) =>
+        name is not null && name.Length > BaggagePrefix.Length && name.StartsWith(BaggagePrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// <c>jaeger-baggage: k1=v1, k2=v2</c>: baggage set by hand on a request (curl, a test client), which
     /// the Jaeger clients accept even without a trace context. Read by name, so a getter alone finds it;
     /// never injected (and not in <see cref="Fields"/>, so HttpClient leaves a caller's header alone).
+    /// Split into items before each key and value is URL-decoded, so an encoded <c>=</c> or <c>,</c>
+    /// stays in its value; read only as far as the baggage limits reach.
     /// </summary>
-    private static void AddAdHocBaggage(object? carrier, PropagatorGetterCallback getter, ref List<KeyValuePair<string, string?>>? baggage)
+    private static void AddAdHocBaggage(object? carrier, PropagatorGetterCallback getter, BaggageReader baggage)
     {
-        var header = HeaderValue.Read(carrier, getter, AdHocBaggageHeader, combine: true);
+        var header = HeaderValue.Read(carrier, getter, AdHocBaggageHeader, combine: true, BaggageLimits.MaxLength * 3);
         if (string.IsNullOrWhiteSpace(header)) return;
-        foreach (var pair in WebUtility.UrlDecode(header)!.Split(','))
+        var start = 0;
+        while (start < header!.Length && !baggage.Full)
         {
-            var parts = pair.Split('=');
-            if (parts.Length != 2) continue; // malformed: skipped, as the Jaeger clients skip it
-            var key = parts[0].Trim();
-            if (key.Length > 0) (baggage ??= []).Add(new(key, parts[1].Trim()));
+            var comma = header.IndexOf(',', start);
+            var end = comma < 0 ? header.Length : comma;
+            var equals = header.IndexOf('=', start, end - start);
+            // Malformed (no '=', or a second one): skipped, as the Jaeger clients skip it.
+            if (equals > start && header.IndexOf('=', equals + 1, end - equals - 1) < 0)
+            {
+                var key = WebUtility.UrlDecode(header.Substring(start, equals - start).Trim());
+                var value = WebUtility.UrlDecode(header.Substring(equals + 1, end - equals - 1).Trim());
+                if (key.Length > 0) baggage.AddDecoded(key, value);
+            }
+
+            start = end + 1;
         }
     }
 
     private const string AdHocBaggageHeader = "jaeger-baggage";
+
+    /// <summary>Gathers extracted items within <see cref="BaggageLimits"/>; the first value of a key wins.</summary>
+    private sealed class BaggageReader
+    {
+        private readonly HashSet<string> keys = new(StringComparer.Ordinal);
+        private BaggageBudget budget;
+
+        public List<KeyValuePair<string, string?>>? Items { get; private set; }
+
+        public bool Full => budget.Full;
+
+        /// <summary>A <c>uberctx-</c> item as sent; false once the limits are reached (stop reading).</summary>
+        public bool Add(string key, string encodedValue)
+        {
+            // Header names are case-insensitive; Jaeger clients lowercase the key, so do we.
+            if (budget.TryTake(key, encodedValue)) Keep(key.ToLowerInvariant(), WebUtility.UrlDecode(encodedValue));
+            return !budget.Full;
+        }
+
+        public void AddDecoded(string key, string value)
+        {
+            if (budget.TryTake(key, value)) Keep(key, value);
+        }
+
+        private void Keep(string key, string value)
+        {
+            if (keys.Add(key)) (Items ??= []).Add(new(key, value));
+        }
+    }
 }

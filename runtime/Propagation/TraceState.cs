@@ -9,10 +9,13 @@ internal static class TraceState
     private const int MaxKeyLength = 256;
     private const int MaxValueLength = 256;
 
+    /// <summary>32 members of the longest key and value, with their separators: anything longer is invalid.</summary>
+    public const int MaxLength = MaxMembers * (MaxKeyLength + 1 + MaxValueLength) + MaxMembers - 1;
+
     /// <summary>The list with empty members removed; null when empty or when any member is malformed, too many, or repeated.</summary>
     public static string? Validate(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (string.IsNullOrWhiteSpace(value) || value!.Length > MaxLength * 2) return null; // room for empty members and spaces
 
         var members = new System.Collections.Generic.List<string>();
         var keys = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);

@@ -10,8 +10,8 @@ internal static class W3CBaggage
     public const string Header = "baggage";
 
     // The spec's limits a receiver must accept at least; more is ignored rather than parsed.
-    private const int MaxMembers = 180;
-    private const int MaxLength = 8192;
+    private const int MaxMembers = BaggageLimits.MaxItems;
+    public const int MaxLength = BaggageLimits.MaxLength;
 
     /// <summary>
     /// The header value for <paramref name="items"/>; null when there are none. Keys must be HTTP

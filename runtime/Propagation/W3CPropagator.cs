@@ -28,9 +28,9 @@ internal sealed class W3CPropagator : DistributedContextPropagator
 
         // Multiple traceparent headers are invalid; tracestate may be split over several.
         traceId = TraceParent.Normalize(HeaderValue.Read(carrier, getter, TraceParent.Header, combine: false));
-        if (traceId is not null) traceState = TraceState.Validate(HeaderValue.Read(carrier, getter, TraceState.Header, combine: true));
+        if (traceId is not null) traceState = TraceState.Validate(HeaderValue.Read(carrier, getter, TraceState.Header, combine: true, TraceState.MaxLength));
     }
 
     public override IEnumerable<KeyValuePair<string, string?>>? ExtractBaggage(object? carrier, PropagatorGetterCallback? getter) =>
-        getter is null ? null : W3CBaggage.Parse(HeaderValue.Read(carrier, getter, W3CBaggage.Header, combine: true));
+        getter is null ? null : W3CBaggage.Parse(HeaderValue.Read(carrier, getter, W3CBaggage.Header, combine: true, W3CBaggage.MaxLength));
 }

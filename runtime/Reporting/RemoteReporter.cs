@@ -38,6 +38,7 @@ internal sealed class RemoteReporter : IReporter
     private volatile bool closing;
     private volatile bool abandoned;
     private bool exited;
+    private long sealedEnd;
 
     public RemoteReporter(SpanBatcher batcher, IPacketTransport transport, ReporterCounters counters, ReporterConfiguration config)
     {
@@ -88,6 +89,12 @@ internal sealed class RemoteReporter : IReporter
         }
     }
 
+    /// <summary>
+    /// Closes: the reporter thread sends what is queued, for at most the close timeout. When that
+    /// runs out (a collector that does not answer), every span still queued, gathered or in flight is
+    /// counted as dropped on close before this returns, the send under way is aborted, and nothing
+    /// is sent afterwards: the counters add up when Dispose returns.
+    /// </summary>
     public void Dispose()
     {
         if (closing) return;
@@ -99,9 +106,11 @@ internal sealed class RemoteReporter : IReporter
             {
                 if (!exited)
                 {
-                    // Still sending (a slow collector). The thread counts what it did not send as
-                    // dropped when that send returns, so nothing is counted twice.
                     abandoned = true;
+                    sealedEnd = queue.Seal();
+                    counters.SettleAtClose(sealedEnd);
+                    batcher.Abandoned = true;
+                    transport.Dispose();
                     return;
                 }
             }
@@ -120,6 +129,8 @@ internal sealed class RemoteReporter : IReporter
             if (wait > 0) wake.Wait(StopwatchTime.Wait(wait));
             wake.Reset();
 
+            // The datagram of the last flush has had time to be refused by now.
+            ConfirmGuarded(grace: false);
             long requested;
             lock (flushGate) requested = flushRequested;
             DrainGuarded();
@@ -127,6 +138,8 @@ internal sealed class RemoteReporter : IReporter
             {
                 FlushGuarded();
                 nextFlush = Stopwatch.GetTimestamp() + IntervalTicks(flushInterval);
+                // Someone waits on this flush and reads the counters next: settle them now.
+                if (requested > Volatile.Read(ref flushCompleted)) ConfirmGuarded(grace: true);
                 CompleteFlush(requested);
             }
         }
@@ -135,6 +148,7 @@ internal sealed class RemoteReporter : IReporter
         {
             DrainGuarded();
             FlushGuarded();
+            ConfirmGuarded(grace: true);
         }
 
         lock (flushGate) CompleteFlush(flushRequested);
@@ -144,17 +158,33 @@ internal sealed class RemoteReporter : IReporter
             if (!abandoned) return;
         }
 
-        counters.AddDroppedOnClose(batcher.DiscardPending());
-        CountLateSpans();
+        // Dispose gave up and counted everything left: release it without counting or sending.
+        batcher.DiscardPending();
+        queue.DrainSealed(sealedEnd);
         transport.Dispose();
     }
 
     /// <summary>
     /// Seals the queue and counts what is left as dropped: spans that raced in after the last drain
-    /// (a stop callback already running when the listener was removed) or that an abandoned close
-    /// never sent. Sealing makes later enqueues fail and be counted in <see cref="Report"/>.
+    /// (a stop callback already running when the listener was removed). Sealing makes later
+    /// enqueues fail and be counted in <see cref="Report"/>.
     /// </summary>
     private void CountLateSpans() => counters.AddDroppedOnClose(queue.DrainSealed(queue.Seal()));
+
+    /// <summary>Settles the last datagram's count; with <paramref name="grace"/>, after giving a refusal a moment to arrive.</summary>
+    private void ConfirmGuarded(bool grace)
+    {
+        if (!batcher.HasUnconfirmed || abandoned) return;
+        try
+        {
+            if (grace) Thread.Sleep(1);
+            batcher.Confirm();
+        }
+        catch (Exception)
+        {
+            counters.AddSendFailure();
+        }
+    }
 
     // Every failure below is already counted and logged where it happens; these guards only keep
     // the reporter thread alive if something unforeseen escapes.

@@ -12,4 +12,6 @@ internal sealed class ConstSampler(bool decision) : ISampler
     public object Param { get; } = decision;
 
     public bool ShouldSample(ActivityTraceId traceId) => Decision;
+
+    public bool Sampled(ActivityTraceId traceId) => Decision;
 }

@@ -12,4 +12,11 @@ internal interface ISampler
     object Param { get; }
 
     bool ShouldSample(ActivityTraceId traceId);
+
+    /// <summary>
+    /// Whether <see cref="ShouldSample"/> said yes for the root of trace <paramref name="traceId"/>.
+    /// Asked when a span of that trace ends, because another listener (a second tracer, an
+    /// OpenTelemetry SDK) may have recorded a root this sampler rejected.
+    /// </summary>
+    bool Sampled(ActivityTraceId traceId);
 }

@@ -22,6 +22,9 @@ internal sealed class ProbabilisticSampler : ISampler
 
     public object Param { get; }
 
+    // The decision is a function of the trace id: asking again gives the same answer.
+    public bool Sampled(ActivityTraceId traceId) => ShouldSample(traceId);
+
     public bool ShouldSample(ActivityTraceId traceId)
     {
         JaegerIds.Split(traceId, out _, out var low);

@@ -14,6 +14,13 @@ internal sealed class RateLimitingSampler : ISampler
     private readonly double maxBalance;
     private double balance;
     private long lastTick;
+    private readonly RecentTraceIds accepted = new(RememberedRoots);
+
+    /// <summary>
+    /// Accepted roots remembered for <see cref="Sampled"/>: a rate-limited trace whose spans end
+    /// after this many newer traces were accepted is no longer recognized as this sampler's.
+    /// </summary>
+    private const int RememberedRoots = 4096;
 
     public RateLimitingSampler(double tracesPerSecond)
     {
@@ -37,7 +44,13 @@ internal sealed class RateLimitingSampler : ISampler
             lastTick = now;
             if (balance < 1.0) return false;
             balance -= 1.0;
+            accepted.Add(traceId);
             return true;
         }
+    }
+
+    public bool Sampled(ActivityTraceId traceId)
+    {
+        lock (gate) return accepted.Contains(traceId);
     }
 }

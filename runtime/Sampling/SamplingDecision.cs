@@ -20,6 +20,33 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
     private readonly ActivitySamplingResult rootRejected =
         sampler is ConstSampler ? ActivitySamplingResult.None : ActivitySamplingResult.PropagationData;
 
+    // const 1 without an HTTP sender says yes to every span it is asked about, so every recorded
+    // span it sees is its own (the default, and the hot path: no walk at all).
+    private readonly bool ownsEveryRecordedSpan = sampler is ConstSampler { Decision: true } && !httpSender;
+
+    /// <summary>
+    /// Whether this tracer decided to record <paramref name="span"/>, which ended recorded: the
+    /// runtime records a span when any listener asks for it, so a second tracer (or an OpenTelemetry
+    /// SDK) in the process can record spans this tracer's sampler rejected. Its own are those whose
+    /// local ancestors are all recorded and whose local root either continues a parent by context
+    /// (the parent's flag decided, as for every listener) or was accepted by this sampler.
+    /// </summary>
+    public bool Owns(Activity span)
+    {
+        if (ownsEveryRecordedSpan) return true;
+        var root = span;
+        while (root.Parent is { } parent)
+        {
+            if (!parent.Recorded) return false; // followed an unsampled parent: this tracer said no
+            root = parent;
+        }
+
+        if (root.ParentSpanId != default) return true;
+        // The reporter's own request ends on the reporter thread, inside the send.
+        if (httpSender && Reporting.ReporterSending.IsActive) return false;
+        return sampler.Sampled(root.TraceId);
+    }
+
     public ActivitySamplingResult Sample(ref ActivityCreationOptions<ActivityContext> options)
     {
         var parent = options.Parent;

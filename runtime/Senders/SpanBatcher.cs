@@ -83,14 +83,23 @@ internal sealed class SpanBatcher
         count = 1;
     }
 
-    /// <summary>Forgets the spans gathered but not sent (a close that ran out of time); returns how many.</summary>
-    public int DiscardPending()
+    /// <summary>Forgets the spans gathered but not sent (a close that ran out of time).</summary>
+    public void DiscardPending()
     {
-        var discarded = count;
         packet.Length = headroom;
         count = 0;
-        return discarded;
+        unconfirmedSpans = 0;
     }
+
+    /// <summary>
+    /// Set when a close gave up: no packet is sent from then on (a send already under way is
+    /// aborted by disposing the transport).
+    /// </summary>
+    public volatile bool Abandoned;
+
+    // The last datagram over a transport that confirms later: counted once its fate is known.
+    private int unconfirmedSpans;
+    private int unconfirmedBytes;
 
     /// <summary>Sends the spans gathered so far, if any.</summary>
     public void Flush()
@@ -105,18 +114,42 @@ internal sealed class SpanBatcher
         packet.Write(format.Suffix);
 
         var size = packet.Length - offset;
-        if (ReporterSending.TrySend(transport, packet.Data, offset, size))
+        // The previous datagram's refusal, if any, is read now, or this send would fail in its place.
+        Confirm();
+        if (!Abandoned && ReporterSending.TrySend(transport, packet.Data, offset, size))
         {
-            counters.AddPacket(size);
-            counters.AddReported(count);
+            if (transport.ConfirmsLater)
+            {
+                unconfirmedSpans = count;
+                unconfirmedBytes = size;
+            }
+            else
+            {
+                counters.AddReported(count, size);
+            }
         }
         else
         {
-            counters.AddSendFailure();
             counters.AddDroppedSendFailed(count);
         }
 
         packet.Length = headroom;
         count = 0;
     }
+
+    /// <summary>
+    /// Counts the last datagram as reported, or as failed when the agent refused it (UDP has no
+    /// acknowledgement: "port unreachable" is all it can learn, and only while no other datagram
+    /// was sent since). Called before the next send, and when the reporter settles its counts.
+    /// </summary>
+    public void Confirm()
+    {
+        if (unconfirmedSpans == 0) return;
+        if (transport.LastSendRefused()) counters.AddDroppedSendFailed(unconfirmedSpans);
+        else counters.AddReported(unconfirmedSpans, unconfirmedBytes);
+        unconfirmedSpans = 0;
+    }
+
+    /// <summary>Whether a sent datagram still waits for <see cref="Confirm"/>.</summary>
+    public bool HasUnconfirmed => unconfirmedSpans > 0;
 }

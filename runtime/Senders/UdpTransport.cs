@@ -8,8 +8,10 @@ using Instrumentation.Diagnostics;
 namespace Instrumentation.Senders;
 
 /// <summary>
-/// Sends datagrams to a Jaeger agent over a connected UDP socket (so ICMP "port unreachable" from a
-/// down agent surfaces as a counted error instead of vanishing). The host is resolved lazily and
+/// Sends datagrams to a Jaeger agent over a connected UDP socket, so that the ICMP "port
+/// unreachable" of a down agent reaches us: the kernel keeps it as the socket's pending error,
+/// which <see cref="LastSendRefused"/> reads before the next send (otherwise that send would fail
+/// in its place and every other datagram would look delivered). The host is resolved lazily and
 /// IPv4 is preferred: <c>localhost</c> must reach an agent bound to 127.0.0.1 only, not <c>::1</c>.
 /// </summary>
 internal sealed class UdpTransport(string host, int port, RateLimitedLog log) : IPacketTransport
@@ -17,9 +19,13 @@ internal sealed class UdpTransport(string host, int port, RateLimitedLog log) : 
     private static readonly long RetryResolveTicks = 5 * Stopwatch.Frequency;
     private Socket? socket;
     private long nextResolveAttempt;
+    private volatile bool disposed;
+
+    public bool ConfirmsLater => true;
 
     public bool TrySend(byte[] buffer, int offset, int count)
     {
+        if (disposed) return false;
         var connected = socket ?? Connect();
         if (connected is null) return false;
         try
@@ -29,6 +35,7 @@ internal sealed class UdpTransport(string host, int port, RateLimitedLog log) : 
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
+            if (disposed) return false; // the tracer closed while this send was under way
             log.Error(e, $"sending a {count}-byte UDP packet to {host}:{port} failed");
             if (e is SocketException { SocketErrorCode: not SocketError.ConnectionRefused })
             {
@@ -41,7 +48,28 @@ internal sealed class UdpTransport(string host, int port, RateLimitedLog log) : 
         }
     }
 
-    public void Dispose() => socket?.Dispose();
+    public bool LastSendRefused()
+    {
+        var connected = socket;
+        if (connected is null || disposed) return false;
+        try
+        {
+            var error = connected.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error);
+            if (error is not int code || code == 0) return false;
+            log.Error(new SocketException(code), $"the Jaeger agent at {host}:{port} refused a UDP packet (is it running?)");
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        socket?.Dispose();
+    }
 
     private Socket? Connect()
     {
@@ -54,6 +82,13 @@ internal sealed class UdpTransport(string host, int port, RateLimitedLog log) : 
             var created = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
             created.Connect(new IPEndPoint(address, port));
             socket = created;
+            // Resolving can take long: a close that gave up meanwhile must not see a datagram leave.
+            if (disposed)
+            {
+                created.Dispose();
+                return null;
+            }
+
             return created;
         }
         catch (Exception e) when (e is SocketException or ArgumentException)

@@ -23,11 +23,11 @@ internal readonly struct DerivedTags
     private readonly bool samplerTags;
     private readonly EncodedTags? encodedSamplerTags;
 
-    public DerivedTags(Activity span, EncodedTags? scope, bool samplerTags, EncodedTags? encodedSamplerTags)
+    public DerivedTags(Activity span, EncodedTags? scope, bool samplerTags, EncodedTags? encodedSamplerTags, bool statusDescriptions = true)
     {
         kind = KindName(span.Kind);
         status = span.Status;
-        statusDescription = status == ActivityStatusCode.Error && !string.IsNullOrEmpty(span.StatusDescription) ? span.StatusDescription : null;
+        statusDescription = statusDescriptions && status == ActivityStatusCode.Error && !string.IsNullOrEmpty(span.StatusDescription) ? span.StatusDescription : null;
         this.scope = scope;
         scopeName = span.Source.Name;
         scopeVersion = span.Source.Version;

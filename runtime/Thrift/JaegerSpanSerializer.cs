@@ -14,7 +14,12 @@ namespace Instrumentation.Thrift;
 /// <param name="tags">Writes tag values.</param>
 /// <param name="sampler">The tracer's sampler, for the sampler tags.</param>
 /// <param name="compactFastPath">False only in tests, to compare the two compact paths.</param>
-internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler, bool compactFastPath = true)
+/// <param name="exceptionMessages">
+/// False leaves out what an exception says (<c>otel.status_description</c>, and the
+/// <c>exception.message</c>/<c>exception.stacktrace</c> fields of logs), keeping its type: exception
+/// text can hold user data the code never tagged. Applied here, so it covers every instrumentation.
+/// </param>
+internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler, bool compactFastPath = true, bool exceptionMessages = true)
 {
     private const int FollowsFrom = 1;
     private readonly RepeatedTags repeated = new(tags, sampler);
@@ -23,7 +28,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
     public void Write(IThriftWriter w, Activity span)
     {
         var samplerTags = IsLocalRootWeSampled(span);
-        var derived = new DerivedTags(span, repeated.Scope(w, span.Source), samplerTags, samplerTags ? repeated.Sampler(w) : null);
+        var derived = new DerivedTags(span, repeated.Scope(w, span.Source), samplerTags, samplerTags ? repeated.Sampler(w) : null, exceptionMessages);
         if (compactFastPath && w is ThriftCompactWriter && CompactSpanWriter.TryWrite(w.Buffer, span, derived, ids, tags.MaxValueBytes)) return;
 
         ids.Trace(span.TraceId, out var traceHigh, out var traceLow);
@@ -114,7 +119,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
             var fields = 1;
             foreach (var field in e.EnumerateTagObjects())
             {
-                if (field.Value is not null) fields++;
+                if (IsSent(field)) fields++;
             }
 
             w.StructBegin();
@@ -126,9 +131,9 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
             var remaining = fields - 1; // as for tags: never more fields than the header says
             foreach (var field in e.EnumerateTagObjects())
             {
-                if (field.Value is null) continue;
+                if (!IsSent(field)) continue;
                 if (remaining-- == 0) break;
-                tags.Write(w, field.Key, field.Value);
+                tags.Write(w, field.Key, field.Value!);
             }
 
             if (remaining > 0) throw new System.InvalidOperationException("an event's fields changed while the span was serialized");
@@ -136,6 +141,12 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
             w.StructEnd();
         }
     }
+
+    private bool IsSent(in System.Collections.Generic.KeyValuePair<string, object?> field) =>
+        field.Value is not null && (exceptionMessages || !IsExceptionText(field.Key));
+
+    /// <summary>The OpenTelemetry exception fields that carry the exception's own words.</summary>
+    private static bool IsExceptionText(string key) => key is "exception.message" or "exception.stacktrace";
 
     /// <summary>
     /// The sampler decided this span's fate only if it has no parent at all; a span under a

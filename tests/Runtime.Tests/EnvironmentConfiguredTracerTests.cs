@@ -115,15 +115,26 @@ public sealed class EnvironmentConfiguredTracerTests
     }
 
     [Fact]
-    public void Disabled_tracer_starts_even_when_other_settings_would_be_rejected()
+    public void Disabled_tracer_checks_its_settings_as_an_enabled_one_does()
     {
-        // As Go's client: a disabled tracer is a no-op and does not validate the rest.
-        var sourceName = "env-disabled-bad." + Guid.NewGuid().ToString("N");
+        // A typo must fail where tracing is off too (tests, staging), not first in production.
         var env = new Dictionary<string, string>
         {
             ["JAEGER_DISABLED"] = "true",
+            ["JAEGER_SERVICE_NAME"] = "disabled-bad",
             ["JAEGER_SAMPLER_TYPE"] = "foo",
         };
+        var config = TracerConfiguration.FromEnvironment(name => env.GetValueOrDefault(name));
+
+        var ex = Assert.Throws<InvalidTracerSettingException>(() => config.Start().Dispose());
+        Assert.Contains("JAEGER_SAMPLER_TYPE", ex.Setting, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Disabled_tracer_needs_no_service_name()
+    {
+        var sourceName = "env-disabled-unnamed." + Guid.NewGuid().ToString("N");
+        var env = new Dictionary<string, string> { ["JAEGER_DISABLED"] = "true" };
         var config = TracerConfiguration.FromEnvironment(name => env.GetValueOrDefault(name));
         config.Sources.Add(sourceName);
 

@@ -28,6 +28,7 @@ public sealed class EnvironmentVariableParsingTests
         [EnvironmentVariableNames.ReporterLogSpans] = "true",
         [EnvironmentVariableNames.ReporterMaxQueueSize] = "500",
         [EnvironmentVariableNames.ReporterFlushInterval] = "250ms",
+        [EnvironmentVariableNames.ReporterExceptionMessages] = "false",
         [EnvironmentVariableNames.Tags] = "team=payments",
         [EnvironmentVariableNames.TraceId128Bit] = "false",
         [EnvironmentVariableNames.Disabled] = "true",
@@ -245,7 +246,7 @@ public sealed class EnvironmentVariableParsingTests
     private static string Describe(TracerConfiguration c) => string.Join("|", new object?[]
     {
         c.ServiceName, c.Sampler.Type, c.Sampler.Param.ToString(CultureInfo.InvariantCulture),
-        c.Reporter.LogSpans, c.Reporter.MaxQueueSize, c.Reporter.BufferFlushInterval.Ticks,
+        c.Reporter.LogSpans, c.Reporter.MaxQueueSize, c.Reporter.BufferFlushInterval.Ticks, c.Reporter.ExceptionMessages,
         c.Sender.AgentHost, c.Sender.AgentPort, c.Sender.Endpoint, c.Sender.User, c.Sender.Password, c.Sender.AuthToken,
         string.Join(",", c.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "=" + t.Value)),
         c.TraceId128Bit, c.Disabled, c.Propagation,

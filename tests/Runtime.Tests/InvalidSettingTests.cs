@@ -41,6 +41,12 @@ public sealed class InvalidSettingTests
     [InlineData("JAEGER_REPORTER_MAX_QUEUE_SIZE", "ten", "a whole number from 1 to")]
     [InlineData("JAEGER_REPORTER_MAX_QUEUE_SIZE", "1.5", "a whole number from 1 to")]
     [InlineData("JAEGER_REPORTER_MAX_QUEUE_SIZE", "99999999999", "a whole number from 1 to")]
+    [InlineData("JAEGER_REPORTER_MAX_QUEUE_SIZE", "268435456", "a whole number from 1 to 4194304")] // 4 GiB of slots at start
+    [InlineData("JAEGER_REPORTER_MAX_QUEUE_SIZE", "1073741824", "a whole number from 1 to 4194304")] // the old maximum: OutOfMemoryException
+    [InlineData("JAEGER_AGENT_HOST", "bad host name", "a host name or IP address")]
+    [InlineData("JAEGER_AGENT_HOST", "[::1", "a host name or IP address")]
+    [InlineData("JAEGER_AGENT_HOST", "::1]", "a host name or IP address")]
+    [InlineData("JAEGER_REPORTER_EXCEPTION_MESSAGES", "maybe", "true or false")]
     [InlineData("JAEGER_REPORTER_FLUSH_INTERVAL", "0", "1s, 500ms, 1m30s")]
     [InlineData("JAEGER_REPORTER_FLUSH_INTERVAL", "0s", "1s, 500ms, 1m30s")]
     [InlineData("JAEGER_REPORTER_FLUSH_INTERVAL", "-1s", "1s, 500ms, 1m30s")]
@@ -131,6 +137,21 @@ public sealed class InvalidSettingTests
     [InlineData("user without password", "Sender.Password (JAEGER_PASSWORD)", null, "whenever Sender.User (JAEGER_USER) is set")]
     [InlineData("no propagation", "Propagation (JAEGER_PROPAGATION)", "0", "Jaeger, W3C or both")]
     [InlineData("blank source", "Sources", "", "activity source names")]
+    [InlineData("service name with a line break", "ServiceName (JAEGER_SERVICE_NAME)", "greeter\nserver", "without control characters")]
+    [InlineData("service name with NUL", "ServiceName (JAEGER_SERVICE_NAME)", "greeter\0", "without control characters")]
+    [InlineData("service name longer than a packet", "ServiceName (JAEGER_SERVICE_NAME)", "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...", "leave room for spans in a 65000-byte packet")]
+    [InlineData("process tags longer than a packet", "Tags (JAEGER_TAGS)", "30 tags", "leave room for spans in a 65000-byte packet")]
+    [InlineData("agent host with spaces", "Sender.AgentHost (JAEGER_AGENT_HOST)", "bad host name", "a host name or IP address")]
+    [InlineData("agent host with an open bracket", "Sender.AgentHost (JAEGER_AGENT_HOST)", "[::1", "a host name or IP address")]
+    [InlineData("flush interval 500us", "Reporter.BufferFlushInterval (JAEGER_REPORTER_FLUSH_INTERVAL)", "00:00:00.0005000", "at least 1 ms")]
+    [InlineData("queue size over the maximum", "Reporter.MaxQueueSize (JAEGER_REPORTER_MAX_QUEUE_SIZE)", "4194305", "a whole number from 1 to 4194304")]
+    [InlineData("password without user", "Sender.User (JAEGER_USER)", null, "whenever Sender.Password (JAEGER_PASSWORD) is set")]
+    [InlineData("token with CR LF", "Sender.AuthToken (JAEGER_AUTH_TOKEN)", "(hidden)", "without control characters")]
+    [InlineData("token with NUL", "Sender.AuthToken (JAEGER_AUTH_TOKEN)", "(hidden)", "without control characters")]
+    [InlineData("user with LF", "Sender.User (JAEGER_USER)", "(hidden)", "without control characters")]
+    [InlineData("user with a colon", "Sender.User (JAEGER_USER)", "(hidden)", "or ':'")]
+    [InlineData("password with CR", "Sender.Password (JAEGER_PASSWORD)", "(hidden)", "without control characters")]
+    [InlineData("disabled with a bad sampler", "Sampler.Type (JAEGER_SAMPLER_TYPE)", "foo", "const, probabilistic, ratelimiting")]
     public void A_bad_value_set_in_code_fails_at_start_naming_the_setting(string scenario, string setting, string? value, string accepted)
     {
         var sourceName = "invalid." + Guid.NewGuid().ToString("N");
@@ -176,8 +197,65 @@ public sealed class InvalidSettingTests
             case "user without password": config.Sender.Endpoint = new Uri("http://collector:14268/api/traces"); config.Sender.User = "alice"; break;
             case "no propagation": config.Propagation = 0; break;
             case "blank source": config.Sources.Add(string.Empty); break;
+            case "service name with a line break": config.ServiceName = "greeter\nserver"; break;
+            case "service name with NUL": config.ServiceName = "greeter\0"; break;
+            case "service name longer than a packet": config.ServiceName = new string('n', 70_000); break;
+            case "process tags longer than a packet":
+                for (var i = 0; i < 30; i++) config.Tags["tag" + i] = new string('t', 4_000);
+                break;
+            case "agent host with spaces": config.Sender.AgentHost = "bad host name"; break;
+            case "agent host with an open bracket": config.Sender.AgentHost = "[::1"; break;
+            case "flush interval 500us": config.Reporter.BufferFlushInterval = TimeSpan.FromTicks(5_000); break;
+            case "queue size over the maximum": config.Reporter.MaxQueueSize = 4_194_305; break;
+            case "password without user": WithCollector(config).Password = "s3cret"; break;
+            case "token with CR LF": WithCollector(config).AuthToken = "token\r\nX-Injected: 1"; break;
+            case "token with NUL": WithCollector(config).AuthToken = "tok\0en"; break;
+            case "user with LF": WithCollector(config).User = "alice\n"; config.Sender.Password = "s3cret"; break;
+            case "user with a colon": WithCollector(config).User = "ali:ce"; config.Sender.Password = "s3cret"; break;
+            case "password with CR": WithCollector(config).User = "alice"; config.Sender.Password = "s3cret\r"; break;
+            case "disabled with a bad sampler": config.Disabled = true; config.Sampler.Type = "foo"; break;
             default: throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "unknown scenario");
         }
+    }
+
+    private static SenderConfiguration WithCollector(TracerConfiguration config)
+    {
+        config.Sender.Endpoint = new Uri("http://127.0.0.1:9/api/traces");
+        return config.Sender;
+    }
+
+    [Fact]
+    public void The_largest_queue_starts_quickly()
+    {
+        // Its slots are allocated at start: the documented maximum must start, not throw OutOfMemoryException.
+        var config = new TracerConfiguration("big-queue");
+        config.Sender.AgentHost = "127.0.0.1";
+        config.Sender.AgentPort = 9;
+        config.Reporter.MaxQueueSize = 4_194_304;
+        config.Start().Dispose();
+    }
+
+    [Fact]
+    public void A_rejected_endpoint_is_echoed_without_its_credentials()
+    {
+        var env = new Dictionary<string, string> { ["JAEGER_ENDPOINT"] = "ftp://alice:s3cret@collector:14268/api/traces" };
+
+        var ex = Assert.Throws<InvalidTracerSettingException>(() => StartFromEnvironment(env));
+
+        Assert.Equal("ftp://***@collector:14268/api/traces", ex.Value);
+        Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rejected_secret_is_never_echoed()
+    {
+        var config = new TracerConfiguration("secret");
+        WithCollector(config).AuthToken = "s3cret\n";
+
+        var ex = Assert.Throws<InvalidTracerSettingException>(() => config.Start().Dispose());
+
+        Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
     }
 
     private static void StartFromEnvironment(Dictionary<string, string> env)

@@ -70,4 +70,27 @@ public sealed class TracerPropagationTests
 
         using (config.Start()) Assert.Same(previous, DistributedContextPropagator.Current);
     }
+
+    [Theory]
+    [InlineData(true)]  // disposed in start order
+    [InlineData(false)] // disposed in reverse order
+    public void Two_tracers_disposed_in_either_order_put_back_the_propagator_from_before_both(bool startOrder)
+    {
+        using var agent = new UdpAgent();
+        var previous = DistributedContextPropagator.Current;
+        var first = agent.Configure("first", "propagation-test").Start();
+        var afterFirst = DistributedContextPropagator.Current;
+        var secondConfig = agent.Configure("second", "propagation-test");
+        secondConfig.Propagation = PropagationFormats.Jaeger;
+        var second = secondConfig.Start();
+        var afterSecond = DistributedContextPropagator.Current;
+
+        (startOrder ? first : second).Dispose();
+        // The tracer still running keeps a propagator of its own formats.
+        var running = DistributedContextPropagator.Current;
+        Assert.Same(startOrder ? afterSecond : afterFirst, running);
+        (startOrder ? second : first).Dispose();
+
+        Assert.Same(previous, DistributedContextPropagator.Current);
+    }
 }
