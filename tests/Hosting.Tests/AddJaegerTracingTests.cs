@@ -58,6 +58,18 @@ public sealed class AddJaegerTracingTests
     }
 
     [Theory]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void Exception_messages_are_switched_by_their_key(string value, bool expected)
+    {
+        var settings = HostFactory.To(6831, "Unused");
+        settings["Jaeger:Reporter:ExceptionMessages"] = value;
+        using var host = HostFactory.Build(settings);
+
+        Assert.Equal(expected, host.Services.GetRequiredService<TracerConfiguration>().Reporter.ExceptionMessages);
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("0s")]
     [InlineData("00:00:00")]
@@ -129,6 +141,9 @@ public sealed class AddJaegerTracingTests
     [InlineData("Sampler:Type", "sometimes", "Jaeger:Sampler:Type")]
     [InlineData("Sampler:Param", "2", "Jaeger:Sampler:Param", "probabilistic")]
     [InlineData("Reporter:MaxPacketSize", "10", "Jaeger:Reporter:MaxPacketSize")]
+    [InlineData("Reporter:ExceptionMessages", "perhaps", "Jaeger:Reporter:ExceptionMessages")]
+    [InlineData("Sender:AgentHost", "bad host name", "Jaeger:Sender:AgentHost")]
+    [InlineData("Reporter:MaxQueueSize", "268435456", "Jaeger:Reporter:MaxQueueSize")]
     public async Task A_bad_value_fails_the_host_start_naming_the_setting(string key, string value, string setting, string? samplerType = null)
     {
         var settings = HostFactory.To(6831, "Unused");
