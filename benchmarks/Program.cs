@@ -7,7 +7,8 @@ namespace Instrumentation.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release -- --filter *</c> runs the BenchmarkDotNet suites;
 /// <c>-- burst [runs]</c> the burst comparison; <c>-- wire</c> the per-span wire-size breakdown;
-/// <c>-- paced [spans/s]</c> the app thread's CPU per traced call at a fixed rate.
+/// <c>-- paced [spans/s]</c> the app thread's CPU per traced call at a fixed rate;
+/// <c>-- stoplatency [spans/thread]</c> the longest single <c>Activity.Stop()</c> with 8 producer threads.
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,7 @@ public static class Program
                 case "wire": return WireReport.Run();
                 case "paced": return PacedRunner.Run(args[1..]);
                 case "paced-child": return PacedRunner.RunChild(args[1..]);
+                case "stoplatency": return StopLatency.StopLatencyRunner.Run(args[1..]);
             }
         }
 

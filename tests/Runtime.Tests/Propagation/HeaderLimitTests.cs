@@ -84,11 +84,8 @@ public sealed class HeaderLimitTests
         Assert.Null(traceState); // 16,000 members with one key: invalid, dropped (not the parent)
         Assert.Single(baggage); // one key, its first value
         Assert.Equal("0", baggage[0].Value);
-        Assert.InRange(read, 1, 2 * (MaxLength + TraceStateMaxLength)); // each value is a few characters long
+        Assert.InRange(read, 1, 8_000); // each value has 3 characters or more: about 2,700 fill the baggage limit, 1,800 the tracestate one
     }
-
-    // 32 members of 256-character keys and values, with separators.
-    private const int TraceStateMaxLength = 32 * 513 + 31;
 
     [Fact]
     public void A_megabyte_of_jaeger_baggage_header_keeps_whole_items_within_the_limits()
