@@ -96,6 +96,7 @@ public sealed class Tracer : IDisposable
         var serializer = new JaegerSpanSerializer(tags, sampler, exceptionMessages: config.Reporter.ExceptionMessages);
 
         var http = config.Sender.Endpoint is not null;
+        var formats = PacketFormat.PerScope(compact: !http, config.ServiceName, processTags, tags);
         var format = http
             ? PacketFormat.BinaryBatch(config.ServiceName, processTags, tags)
             : PacketFormat.CompactEmitBatch(config.ServiceName, processTags, tags);
@@ -106,7 +107,7 @@ public sealed class Tracer : IDisposable
             ? new HttpTransport(config.Sender, log)
             : new UdpTransport(config.Sender.AgentHost, config.Sender.AgentPort, log);
 
-        var batcher = new SpanBatcher(format, maxPacketSize, serializer, transport, counters, log);
+        var batcher = new SpanBatcher(formats, maxPacketSize, serializer, transport, counters, log);
         IReporter remote = new RemoteReporter(batcher, transport, counters, config.Reporter);
         return config.Reporter.LogSpans
             ? new CompositeReporter(remote, new LoggingReporter(config.LoggerFactory?.CreateLogger(TracerLogCategories.Spans) ?? ConsoleSpanLogger.Instance))

@@ -26,7 +26,7 @@ internal sealed class JaegerUdpExporter : IDisposable
         Serializer = new JaegerSpanSerializer(Tags, new ConstSampler(true));
         this.transport = transport ?? new UdpTransport("127.0.0.1", port, log);
         Format = PacketFormat.CompactEmitBatch(serviceName, ProcessTags, Tags);
-        Batcher = new SpanBatcher(Format, config.Reporter.MaxPacketSize, Serializer, this.transport, Counters, log);
+        Batcher = new SpanBatcher(PacketFormat.PerScope(compact: true, serviceName, ProcessTags, Tags), config.Reporter.MaxPacketSize, Serializer, this.transport, Counters, log);
     }
 
     public ReporterCounters Counters { get; } = new();

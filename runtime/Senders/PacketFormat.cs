@@ -31,6 +31,23 @@ internal abstract class PacketFormat
     /// <summary>Total packet size for <paramref name="count"/> spans taking <paramref name="spanBytes"/>.</summary>
     public int PacketSize(int count, int spanBytes) => Prefix.Length + ListHeaderSize(count) + spanBytes + Suffix.Length;
 
+    /// <summary>
+    /// The frames for each scope's packets: the process tags plus <c>otel.scope.name</c> and
+    /// <c>otel.scope.version</c> of the spans' source, so the scope is sent once per packet, not
+    /// once per span. <paramref name="compact"/>: UDP to an agent, else HTTP to a collector.
+    /// </summary>
+    public static Func<System.Diagnostics.ActivitySource, PacketFormat> PerScope(
+        bool compact, string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags) =>
+        source =>
+        {
+            var scoped = new List<KeyValuePair<string, string>>(processTags);
+            if (source.Name.Length > 0) scoped.Add(new(ScopeNameTag, source.Name));
+            if (!string.IsNullOrEmpty(source.Version)) scoped.Add(new(ScopeVersionTag, source.Version!));
+            return compact ? CompactEmitBatch(serviceName, scoped, tags) : BinaryBatch(serviceName, scoped, tags);
+        };
+
+    public const string ScopeNameTag = "otel.scope.name", ScopeVersionTag = "otel.scope.version";
+
     /// <summary>UDP to an agent: a compact-protocol oneway <c>Agent.emitBatch(Batch)</c> call.</summary>
     public static PacketFormat CompactEmitBatch(string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags) =>
         new Compact(serviceName, processTags, tags);

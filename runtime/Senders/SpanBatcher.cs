@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using Instrumentation.Diagnostics;
 using Instrumentation.Reporting;
@@ -7,66 +8,79 @@ using Instrumentation.Thrift;
 namespace Instrumentation.Senders;
 
 /// <summary>
-/// Serializes spans straight into one reusable packet buffer and sends the packet whenever the
-/// next span would push it past the limit. Space for the frame (message header, process, list
-/// header) is kept free at the front and filled in at send time, so spans are never copied in the
-/// common case. Runs on the reporter thread only.
+/// Serializes spans into one packet per instrumentation scope (activity source) and sends a packet
+/// whenever the next span would push it past the limit. The scope travels once per packet, as
+/// process tags (<c>otel.scope.name</c>/<c>otel.scope.version</c>), not on every span: Jaeger shows
+/// process tags on every span of the packet. Runs on the reporter thread only.
 /// </summary>
 internal sealed class SpanBatcher
 {
-    private readonly PacketFormat format;
+    /// <summary>Sources are few and long-lived; past this many, every packet is sent and the set starts again.</summary>
+    private const int MaxScopes = 64;
+
+    private readonly Func<ActivitySource, PacketFormat> formatOf;
     private readonly int maxPacketSize;
     private readonly JaegerSpanSerializer serializer;
     private readonly IPacketTransport transport;
     private readonly ReporterCounters counters;
     private readonly RateLimitedLog log;
-    private readonly ByteBuffer packet;
-    private readonly IThriftWriter spanWriter;
-    private readonly ByteBuffer listHeader = new(16);
-    private readonly IThriftWriter listHeaderWriter;
+    private readonly Dictionary<ActivitySource, ScopeBatch> batches = new();
+    private readonly List<ScopeBatch> order = []; // flushed in the order scopes first appeared
     private readonly ByteBuffer carry = new(1024);
-    private readonly int headroom;
-    private int count;
+    private ActivitySource? lastSource; // most spans in a row come from one source
+    private ScopeBatch? lastBatch;
 
-    public SpanBatcher(PacketFormat format, int maxPacketSize, JaegerSpanSerializer serializer, IPacketTransport transport, ReporterCounters counters, RateLimitedLog log)
+    // The last datagram over a transport that confirms later: counted once its fate is known.
+    private int unconfirmedSpans;
+    private int unconfirmedBytes;
+
+    // formatOf: the packet frame for a scope's spans (process tags naming the scope).
+    public SpanBatcher(Func<ActivitySource, PacketFormat> formatOf, int maxPacketSize, JaegerSpanSerializer serializer, IPacketTransport transport, ReporterCounters counters, RateLimitedLog log)
     {
-        this.format = format;
+        this.formatOf = formatOf;
         this.maxPacketSize = maxPacketSize;
         this.serializer = serializer;
         this.transport = transport;
         this.counters = counters;
         this.log = log;
-        headroom = format.Prefix.Length + format.MaxListHeaderSize;
-        packet = new ByteBuffer(headroom + maxPacketSize + 1024) { Length = headroom };
-        spanWriter = format.CreateWriter(packet);
-        listHeaderWriter = format.CreateWriter(listHeader);
     }
+
+    /// <summary>
+    /// Set when a close gave up: no packet is sent from then on (a send already under way is
+    /// aborted by disposing the transport).
+    /// </summary>
+    public volatile bool Abandoned;
+
+    /// <summary>Whether a sent datagram still waits for <see cref="Confirm"/>.</summary>
+    public bool HasUnconfirmed => unconfirmedSpans > 0;
 
     public void Append(Activity span)
     {
+        var batch = BatchOf(span.Source);
+        var packet = batch.Packet;
         var start = packet.Length;
         try
         {
-            serializer.Write(spanWriter, span);
+            serializer.Write(batch.Writer, span);
         }
         catch (Exception e)
         {
             // Defensive: an Activity in a state we did not foresee must cost one span, not the reporter.
             packet.Length = start;
-            spanWriter.Reset();
+            batch.Writer.Reset();
             counters.AddDroppedInvalid();
             log.Error(e, $"could not serialize span '{span.DisplayName}'");
             return;
         }
 
         var spanBytes = packet.Length - start;
-        if (format.PacketSize(count + 1, packet.Length - headroom) <= maxPacketSize)
+        if (batch.Format.PacketSize(batch.Count + 1, batch.SpanBytes) <= maxPacketSize)
         {
-            count++;
+            batch.Count++;
             return;
         }
 
-        if (format.PacketSize(1, spanBytes) > maxPacketSize)
+        if (batch.Format.PacketSize(1, spanBytes) > maxPacketSize)
         {
             packet.Length = start;
             counters.AddDroppedTooLarge();
@@ -78,45 +92,69 @@ internal sealed class SpanBatcher
         carry.Length = 0;
         carry.Write(packet.Data.AsSpan(start, spanBytes));
         packet.Length = start;
-        Flush();
+        Send(batch);
         packet.Write(carry.Data.AsSpan(0, spanBytes));
-        count = 1;
+        batch.Count = 1;
     }
 
     /// <summary>Forgets the spans gathered but not sent (a close that ran out of time).</summary>
     public void DiscardPending()
     {
-        packet.Length = headroom;
-        count = 0;
+        foreach (var batch in order) batch.Clear();
         unconfirmedSpans = 0;
     }
-
-    /// <summary>
-    /// Set when a close gave up: no packet is sent from then on (a send already under way is
-    /// aborted by disposing the transport).
-    /// </summary>
-    public volatile bool Abandoned;
-
-    // The last datagram over a transport that confirms later: counted once its fate is known.
-    private int unconfirmedSpans;
-    private int unconfirmedBytes;
 
     /// <summary>Sends the spans gathered so far, if any.</summary>
     public void Flush()
     {
-        if (count == 0) return;
+        foreach (var batch in order) Send(batch);
+    }
 
-        listHeader.Length = 0;
-        listHeaderWriter.ListBegin(ThriftType.Struct, count);
-        var offset = headroom - listHeader.Length - format.Prefix.Length;
-        format.Prefix.CopyTo(packet.Data, offset);
-        Buffer.BlockCopy(listHeader.Data, 0, packet.Data, headroom - listHeader.Length, listHeader.Length);
-        packet.Write(format.Suffix);
+    /// <summary>
+    /// Counts the last datagram as reported, or as failed when the agent refused it (UDP has no
+    /// acknowledgement: "port unreachable" is all it can learn, and only while no other datagram
+    /// was sent since). Called before the next send, and when the reporter settles its counts.
+    /// </summary>
+    public void Confirm()
+    {
+        if (unconfirmedSpans == 0) return;
+        if (transport.LastSendRefused()) counters.AddDroppedSendFailed(unconfirmedSpans);
+        else counters.AddReported(unconfirmedSpans, unconfirmedBytes);
+        unconfirmedSpans = 0;
+    }
 
-        var size = packet.Length - offset;
+    private ScopeBatch BatchOf(ActivitySource source)
+    {
+        if (ReferenceEquals(source, lastSource)) return lastBatch!;
+        if (!batches.TryGetValue(source, out var batch))
+        {
+            if (batches.Count >= MaxScopes)
+            {
+                Flush();
+                batches.Clear();
+                order.Clear();
+            }
+
+            batch = new ScopeBatch(formatOf(source), maxPacketSize);
+            batches[source] = batch;
+            order.Add(batch);
+        }
+
+        lastSource = source;
+        lastBatch = batch;
+        return batch;
+    }
+
+    private void Send(ScopeBatch batch)
+    {
+        if (batch.Count == 0) return;
+
+        var offset = batch.Frame();
+        var size = batch.Packet.Length - offset;
+        var count = batch.Count;
         // The previous datagram's refusal, if any, is read now, or this send would fail in its place.
         Confirm();
-        if (!Abandoned && ReporterSending.TrySend(transport, packet.Data, offset, size))
+        if (!Abandoned && ReporterSending.TrySend(transport, batch.Packet.Data, offset, size))
         {
             if (transport.ConfirmsLater)
             {
@@ -133,23 +171,6 @@ internal sealed class SpanBatcher
             counters.AddDroppedSendFailed(count);
         }
 
-        packet.Length = headroom;
-        count = 0;
+        batch.Clear();
     }
-
-    /// <summary>
-    /// Counts the last datagram as reported, or as failed when the agent refused it (UDP has no
-    /// acknowledgement: "port unreachable" is all it can learn, and only while no other datagram
-    /// was sent since). Called before the next send, and when the reporter settles its counts.
-    /// </summary>
-    public void Confirm()
-    {
-        if (unconfirmedSpans == 0) return;
-        if (transport.LastSendRefused()) counters.AddDroppedSendFailed(unconfirmedSpans);
-        else counters.AddReported(unconfirmedSpans, unconfirmedBytes);
-        unconfirmedSpans = 0;
-    }
-
-    /// <summary>Whether a sent datagram still waits for <see cref="Confirm"/>.</summary>
-    public bool HasUnconfirmed => unconfirmedSpans > 0;
 }

@@ -36,7 +36,7 @@ internal static class CompactSpanWriter
 
     /// <summary>
     /// Writes <paramref name="span"/> when it is a common one; false (nothing written) otherwise.
-    /// The derived tags (kind, status, error, scope, sampler) are passed in, already decided by the
+    /// The derived tags (kind, status, error, sampler) are passed in, already decided by the
     /// serializer, so both paths share one mapping.
     /// </summary>
     public static bool TryWrite(ByteBuffer buffer, Activity span, in DerivedTags derived, IdReader ids, int maxValueBytes)

@@ -6,9 +6,10 @@ namespace Instrumentation.Thrift;
 /// <summary>
 /// The tags a span gets from its properties rather than its own tag list, in the order they are
 /// written: <c>span.kind</c>; <c>otel.status_code</c> (and <c>error</c>,
-/// <c>otel.status_description</c>); <c>otel.scope.name</c>/<c>otel.scope.version</c>;
-/// <c>sampler.type</c>/<c>sampler.param</c>. Decided once per span and written by either path,
-/// so the general and the compact fast path share one mapping.
+/// <c>otel.status_description</c>); <c>sampler.type</c>/<c>sampler.param</c>. Decided once per span
+/// and written by either path, so the general and the compact fast path share one mapping. The
+/// scope (<c>otel.scope.name</c>/<c>otel.scope.version</c>) is not among them: it is a process tag
+/// of the span's packet (<see cref="Senders.SpanBatcher"/>).
 /// </summary>
 internal readonly struct DerivedTags
 {
@@ -17,20 +18,14 @@ internal readonly struct DerivedTags
     private readonly string? kind;
     private readonly ActivityStatusCode status;
     private readonly string? statusDescription;
-    private readonly EncodedTags? scope;
-    private readonly string scopeName;
-    private readonly string? scopeVersion;
     private readonly bool samplerTags;
     private readonly EncodedTags? encodedSamplerTags;
 
-    public DerivedTags(Activity span, EncodedTags? scope, bool samplerTags, EncodedTags? encodedSamplerTags, bool statusDescriptions = true)
+    public DerivedTags(Activity span, bool samplerTags, EncodedTags? encodedSamplerTags, bool statusDescriptions = true)
     {
         kind = KindName(span.Kind);
         status = span.Status;
         statusDescription = statusDescriptions && status == ActivityStatusCode.Error && !string.IsNullOrEmpty(span.StatusDescription) ? span.StatusDescription : null;
-        this.scope = scope;
-        scopeName = span.Source.Name;
-        scopeVersion = span.Source.Version;
         this.samplerTags = samplerTags;
         this.encodedSamplerTags = encodedSamplerTags;
 
@@ -38,16 +33,6 @@ internal readonly struct DerivedTags
         if (kind is not null) count++;
         if (status == ActivityStatusCode.Ok) count++;
         if (status == ActivityStatusCode.Error) count += statusDescription is null ? 2 : 3;
-        if (scope is not null)
-        {
-            count += scope.Count;
-        }
-        else
-        {
-            if (!string.IsNullOrEmpty(scopeName)) count++;
-            if (!string.IsNullOrEmpty(scopeVersion)) count++;
-        }
-
         if (samplerTags) count += 2;
         Count = count;
     }
@@ -59,12 +44,12 @@ internal readonly struct DerivedTags
     /// description short enough never to be cut.
     /// </summary>
     public bool CanWriteCompact(int maxValueBytes) =>
-        scope is not null && (!samplerTags || encodedSamplerTags is not null) &&
+        (!samplerTags || encodedSamplerTags is not null) &&
         (statusDescription is null || CompactSpanWriter.Fits(statusDescription, maxValueBytes));
 
     /// <summary>The most bytes <see cref="Write(byte[], int)"/> can take.</summary>
     public int MaxCompactLength =>
-        64 * 3 + 3 * (statusDescription?.Length ?? 0) + (scope?.Bytes.Length ?? 0) + (encodedSamplerTags?.Bytes.Length ?? 0);
+        64 * 3 + 3 * (statusDescription?.Length ?? 0) + (encodedSamplerTags?.Bytes.Length ?? 0);
 
     /// <summary>The general path: through a writer of any protocol.</summary>
     public void Write(IThriftWriter w, TagValueWriter tags, string samplerType, object samplerParam)
@@ -76,16 +61,6 @@ internal readonly struct DerivedTags
             tags.Write(w, "error", BoxedTrue);
             tags.WriteString(w, "otel.status_code", "ERROR");
             if (statusDescription is not null) tags.WriteString(w, "otel.status_description", statusDescription);
-        }
-
-        if (scope is not null)
-        {
-            w.Buffer.Write(scope.Bytes);
-        }
-        else
-        {
-            if (!string.IsNullOrEmpty(scopeName)) tags.WriteString(w, "otel.scope.name", scopeName);
-            if (!string.IsNullOrEmpty(scopeVersion)) tags.WriteString(w, "otel.scope.version", scopeVersion!);
         }
 
         if (!samplerTags) return;
@@ -112,7 +87,6 @@ internal readonly struct DerivedTags
             if (statusDescription is not null) p = CompactSpanWriter.StringTag(b, p, "otel.status_description", statusDescription);
         }
 
-        p = Copy(scope!.Bytes, b, p);
         if (samplerTags) p = Copy(encodedSamplerTags!.Bytes, b, p);
         return p;
     }

@@ -7,7 +7,8 @@ namespace Instrumentation.Thrift;
 /// Writes a finished <see cref="Activity"/> as a Jaeger <c>Span</c> struct, following the
 /// OpenTelemetry-to-Jaeger mapping: kind as <c>span.kind</c>, error status as <c>error=true</c>
 /// plus <c>otel.status_code</c>/<c>otel.status_description</c>, events as logs, links as
-/// FOLLOWS_FROM references, the source as <c>otel.scope.name</c>/<c>otel.scope.version</c>, and
+/// FOLLOWS_FROM references (the source, <c>otel.scope.name</c>/<c>otel.scope.version</c>, is a
+/// process tag of the packet, written by <see cref="Senders.SpanBatcher"/>), and
 /// <c>sampler.type</c>/<c>sampler.param</c> on local roots this tracer sampled. Common spans in
 /// the compact protocol take <see cref="CompactSpanWriter"/>, which writes the same bytes faster.
 /// </summary>
@@ -28,7 +29,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
     public void Write(IThriftWriter w, Activity span)
     {
         var samplerTags = IsLocalRootWeSampled(span);
-        var derived = new DerivedTags(span, repeated.Scope(w, span.Source), samplerTags, samplerTags ? repeated.Sampler(w) : null, exceptionMessages);
+        var derived = new DerivedTags(span, samplerTags, samplerTags ? repeated.Sampler(w) : null, exceptionMessages);
         if (compactFastPath && w is ThriftCompactWriter && CompactSpanWriter.TryWrite(w.Buffer, span, derived, ids, tags.MaxValueBytes)) return;
 
         ids.Trace(span.TraceId, out var traceHigh, out var traceLow);

@@ -112,8 +112,10 @@ public sealed class HttpWireFormatTests
         Assert.Equal((true, 2), TagOf(c, "error"));
         Assert.Equal("ERROR", c.Tag("otel.status_code"));
         Assert.Equal("queue full", c.Tag("otel.status_description"));
-        Assert.All(batch.Spans, s => Assert.Equal(sourceName, s.Tag("otel.scope.name")));
-        Assert.All(batch.Spans, s => Assert.Equal("3.4.5", s.Tag("otel.scope.version")));
+        // The scope travels once per batch, as process tags, not on each span.
+        Assert.Equal(sourceName, batch.Process.Tag("otel.scope.name"));
+        Assert.Equal("3.4.5", batch.Process.Tag("otel.scope.version"));
+        Assert.All(batch.Spans, s => Assert.Null(s.Tag("otel.scope.name")));
         Assert.Equal("const", p.Tag("sampler.type"));
         Assert.Equal((true, 2), TagOf(p, "sampler.param"));
         Assert.Null(c.Tag("sampler.type"));
@@ -151,7 +153,7 @@ public sealed class HttpWireFormatTests
         Assert.True(Guid.TryParse((string)batch.Process.Tag("client-uuid")!, out _));
         Assert.Equal("eu-1", batch.Process.Tag("region"));
         Assert.Equal("payments", batch.Process.Tag("team"));
-        Assert.Equal(6, batch.Process.Tags.Count);
+        Assert.Equal(8, batch.Process.Tags.Count); // the four client tags, two configured, the scope name and version
 
         var counters = tracer.Counters;
         Assert.Equal(3, counters.SpansFinished);

@@ -78,8 +78,10 @@ public sealed class UdpWireFormatTests
         Assert.Equal(true, c.Tag("error"));
         Assert.Equal("ERROR", c.Tag("otel.status_code"));
         Assert.Equal("backend down", c.Tag("otel.status_description"));
-        Assert.Equal(sourceName, c.Tag("otel.scope.name"));
-        Assert.Equal("2.1.0", c.Tag("otel.scope.version"));
+        // The scope is a process tag of the packet (Jaeger shows it on each span), not a span tag.
+        Assert.Equal(sourceName, process.Tag("otel.scope.name"));
+        Assert.Equal("2.1.0", process.Tag("otel.scope.version"));
+        Assert.Null(c.Tag("otel.scope.name"));
         Assert.Equal("const", p.Tag("sampler.type"));
         Assert.Equal(true, p.Tag("sampler.param"));
         Assert.Null(c.Tag("sampler.type"));
