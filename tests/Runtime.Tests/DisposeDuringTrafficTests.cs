@@ -17,8 +17,10 @@ public sealed class DisposeDuringTrafficTests(ITestOutputHelper output)
     private const int Rounds = 20;
     private const int Threads = 8;
 
-    [Fact]
-    public void Spans_finishing_while_the_tracer_is_disposed_are_all_accounted_for()
+    [Theory]
+    [InlineData(1024)]                                    // the shared queue alone
+    [InlineData(ReporterConfiguration.DefaultMaxQueueSize)] // per-thread rings in front of it
+    public void Spans_finishing_while_the_tracer_is_disposed_are_all_accounted_for(int queueSize)
     {
         for (var round = 0; round < Rounds; round++)
         {
@@ -26,7 +28,7 @@ public sealed class DisposeDuringTrafficTests(ITestOutputHelper output)
             var sourceName = "x." + Guid.NewGuid().ToString("N");
             using var source = new ActivitySource(sourceName);
             var config = agent.Configure("dispose-under-load", sourceName);
-            config.Reporter.MaxQueueSize = 1024;
+            config.Reporter.MaxQueueSize = queueSize;
             var tracer = config.Start();
 
             var stop = 0;
