@@ -23,9 +23,6 @@ internal sealed class RemoteReporter : IReporter
     private const int WakeEvery = 1024;
 
     private readonly SpanQueue queue;
-    // In front of the queue, unless the queue is small: then its size is the whole bound, as asked.
-    private readonly ThreadRings? rings;
-    private const int RingWakeMask = ThreadRing.Capacity / 2 - 1;
     private readonly long wakeMask;
     private readonly SpanBatcher batcher;
     private readonly IPacketTransport transport;
@@ -46,12 +43,7 @@ internal sealed class RemoteReporter : IReporter
     public RemoteReporter(SpanBatcher batcher, IPacketTransport transport, ReporterCounters counters, ReporterConfiguration config)
     {
         queue = new SpanQueue(config.MaxQueueSize);
-#if NET
-        rings = config.MaxQueueSize >= 16 * ThreadRing.Capacity ? new ThreadRings() : null;
-#else
-        rings = null; // the seal needs a process-wide memory barrier, which .NET Standard lacks
-#endif
-        counters.EnqueuedTotal = rings is null ? () => queue.Enqueued : () => queue.Enqueued + rings.Enqueued;
+        counters.EnqueuedTotal = () => queue.Enqueued;
         // A small queue (Jaeger's classic 100) must wake the reporter long before it fills.
         wakeMask = Math.Min(WakeEvery, Math.Max(1, queue.Capacity / 4)) - 1;
         this.batcher = batcher;
@@ -65,25 +57,6 @@ internal sealed class RemoteReporter : IReporter
 
     public void Report(Activity span)
     {
-        if (rings is not null)
-        {
-            var inRing = rings.TryEnqueue(span);
-            if (inRing >= 0)
-            {
-                // Woken when a ring is half full, long before it overflows into the queue.
-                if ((inRing & RingWakeMask) == RingWakeMask) wake.Set();
-                return;
-            }
-
-            if (inRing == -2)
-            {
-                counters.AddRefusedWhileClosing();
-                return;
-            }
-
-            // A full ring (the reporter is behind): the shared queue takes the overflow.
-        }
-
         var position = queue.TryEnqueue(span);
         if (position < 0)
         {
@@ -135,8 +108,7 @@ internal sealed class RemoteReporter : IReporter
                 {
                     abandoned = true;
                     sealedEnd = queue.Seal();
-                    rings?.Seal();
-                    counters.SettleAtClose(sealedEnd + (rings?.Enqueued ?? 0));
+                    counters.SettleAtClose(sealedEnd);
                     batcher.Abandoned = true;
                     transport.Dispose();
                     return;
@@ -189,7 +161,6 @@ internal sealed class RemoteReporter : IReporter
         // Dispose gave up and counted everything left: release it without counting or sending.
         batcher.DiscardPending();
         queue.DrainSealed(sealedEnd);
-        DrainRings(_ => { });
         transport.Dispose();
     }
 
@@ -198,23 +169,7 @@ internal sealed class RemoteReporter : IReporter
     /// (a stop callback already running when the listener was removed). Sealing makes later
     /// enqueues fail and be counted in <see cref="Report"/>.
     /// </summary>
-    private void CountLateSpans()
-    {
-        var late = queue.DrainSealed(queue.Seal());
-        rings?.Seal();
-        DrainRings(_ => late++);
-        counters.AddDroppedOnClose(late);
-    }
-
-    /// <summary>Consumer: empties every thread's ring into <paramref name="take"/>.</summary>
-    private void DrainRings(Action<Activity> take)
-    {
-        if (rings is null) return;
-        foreach (var ring in rings.All)
-        {
-            while (ring.TryDequeue(out var span)) take(span!);
-        }
-    }
+    private void CountLateSpans() => counters.AddDroppedOnClose(queue.DrainSealed(queue.Seal()));
 
     /// <summary>Settles the last datagram's count; with <paramref name="grace"/>, after giving a refusal a moment to arrive.</summary>
     private void ConfirmGuarded(bool grace)
@@ -237,16 +192,6 @@ internal sealed class RemoteReporter : IReporter
     {
         try
         {
-            if (rings is not null)
-            {
-                foreach (var ring in rings.All)
-                {
-                    while (!abandoned && ring.TryDequeue(out var inRing)) batcher.Append(inRing!);
-                }
-
-                rings.Prune();
-            }
-
             while (!abandoned && queue.TryDequeue(out var span)) batcher.Append(span!);
         }
         catch (Exception)

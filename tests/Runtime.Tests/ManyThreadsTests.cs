@@ -8,8 +8,8 @@ using Xunit;
 namespace Instrumentation.Runtime.Tests;
 
 /// <summary>
-/// Spans finished on many threads, including threads that end (each app thread has a small ring
-/// of its own in front of the shared queue): every span arrives once, and the counters add up.
+/// Spans finished on many threads, including threads that end: every span arrives once, and the
+/// counters add up.
 /// </summary>
 public sealed class ManyThreadsTests
 {
