@@ -27,11 +27,14 @@ internal static class WireReport
         Row($"{mix.Length:N0}, traces of {ExporterBenchmarks.SpansPerTrace} (benchmark set)", WireStats.Measure(mix));
         Row($"{roots.Length:N0} roots", WireStats.Measure(roots));
         Row($"{children.Length:N0} children", WireStats.Measure(children));
+        var traced = SpanFactory.CreateTraced(ExporterBenchmarks.SpanCount, ExporterBenchmarks.SpansPerTrace);
+        Row($"{traced.Length:N0} default [Traced] spans (code.* tags), traces of {ExporterBenchmarks.SpansPerTrace}", WireStats.Measure(traced));
         Console.WriteLine();
 
         using var ours = new JaegerUdpExporter("bench", new CountingTransport());
         Breakdown(ours, "root span", roots[0]);
         Breakdown(ours, "child span", children[0]);
+        Breakdown(ours, "default [Traced] child span", traced[1]);
         return 0;
     }
 
