@@ -28,6 +28,7 @@ public class ExporterBenchmarks
     private JaegerUdpExporter? ours;
     private HttpSink? collector;
     private OtlpTraceExporter? otlp;
+    private DiscardingHttpHandler? discardingHttp;
 
     [GlobalSetup(Target = nameof(Ours))]
     public void SetupOurs()
@@ -61,6 +62,21 @@ public class ExporterBenchmarks
         otlp = OtlpFactory.Create(collector.TracesEndpoint);
     }
 
+    [GlobalSetup(Target = nameof(OtlpSerializeOnly))]
+    public void SetupOtlpSerializeOnly()
+    {
+        spans = SpanFactory.Create(SpanCount, SpansPerTrace);
+        discardingHttp = new DiscardingHttpHandler();
+        otlp = OtlpFactory.CreateSerializeOnly(discardingHttp);
+    }
+
+    [GlobalCleanup(Target = nameof(OtlpSerializeOnly))]
+    public void CleanupOtlpSerializeOnly()
+    {
+        Console.WriteLine($"// OTLP serialize only: {discardingHttp!.BodyBytes} body bytes");
+        otlp!.Dispose();
+    }
+
     [GlobalCleanup(Target = nameof(OtlpHttpProtobuf))]
     public void CleanupOtlp()
     {
@@ -78,6 +94,15 @@ public class ExporterBenchmarks
 
     [Benchmark(Baseline = true, OperationsPerInvoke = SpanCount)]
     public ExportResult OtlpHttpProtobuf()
+    {
+        var result = otlp!.Export(new Batch<Activity>(spans, spans.Length));
+        if (result != ExportResult.Success) throw new InvalidOperationException("OTLP export failed");
+        return result;
+    }
+
+    /// <summary>OTLP without its send: the body is serialized and read by a handler that answers 200 (see <see cref="DiscardingHttpHandler"/>).</summary>
+    [Benchmark(OperationsPerInvoke = SpanCount)]
+    public ExportResult OtlpSerializeOnly()
     {
         var result = otlp!.Export(new Batch<Activity>(spans, spans.Length));
         if (result != ExportResult.Success) throw new InvalidOperationException("OTLP export failed");

@@ -11,4 +11,12 @@ internal static class OtlpFactory
         Protocol = OtlpExportProtocol.HttpProtobuf,
         Endpoint = endpoint,
     });
+
+    /// <summary>The same exporter whose HTTP client never sends: OTLP's serialization (and HttpClient's pipeline) alone.</summary>
+    public static OtlpTraceExporter CreateSerializeOnly(DiscardingHttpHandler handler) => new(new OtlpExporterOptions
+    {
+        Protocol = OtlpExportProtocol.HttpProtobuf,
+        Endpoint = new Uri("http://127.0.0.1:4318/v1/traces"),
+        HttpClientFactory = () => new System.Net.Http.HttpClient(handler, disposeHandler: false),
+    });
 }
