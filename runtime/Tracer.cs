@@ -46,7 +46,7 @@ public sealed class Tracer : IDisposable
         var sources = new ListenedSources(config.Sources);
         // Started spans are counted where the sampler says yes, finished ones by the reporter's queue,
         // so a traced call costs the app thread one counter increment and one enqueue, no more.
-        var decision = new SamplingDecision(sampler, counters.Started, httpSender: config.Sender.Endpoint is not null);
+        var decision = new SamplingDecision(sampler, counters.Started, httpSender: config.Sender.Endpoint is not null, sources);
         var report = reporter;
         listener = new ActivityListener
         {
@@ -56,7 +56,7 @@ public sealed class Tracer : IDisposable
             ActivityStopped = span =>
             {
                 // Only the spans this tracer's own sampler (or parent rule) chose, not another listener's.
-                if (span.Recorded && decision.Owns(span)) report.Report(span);
+                if (span.Recorded && decision.OwnsEnded(span)) report.Report(span);
             },
         };
         ActivitySource.AddActivityListener(listener);
@@ -96,11 +96,12 @@ public sealed class Tracer : IDisposable
         var serializer = new JaegerSpanSerializer(tags, sampler, exceptionMessages: config.Reporter.ExceptionMessages);
 
         var http = config.Sender.Endpoint is not null;
-        var formats = PacketFormat.PerScope(compact: !http, config.ServiceName, processTags, tags);
         var format = http
             ? PacketFormat.BinaryBatch(config.ServiceName, processTags, tags)
             : PacketFormat.CompactEmitBatch(config.ServiceName, processTags, tags);
         var maxPacketSize = http ? config.Sender.MaxHttpBodySize : config.Reporter.MaxPacketSize;
+        var formats = PacketFormat.PerScope(compact: !http, config.ServiceName, processTags, tags,
+            maxFrameSize: maxPacketSize - TracerConfigurationValidator.MinSpanRoom);
         // Checked before anything starts: a process too large for a packet would drop every span.
         TracerConfigurationValidator.ValidateProcessSize(config, format.PacketSize(1, 0), maxPacketSize);
         IPacketTransport transport = http

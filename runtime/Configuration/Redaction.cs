@@ -13,11 +13,11 @@ internal static class Redaction
     {
         var scheme = url.IndexOf("://", StringComparison.Ordinal);
         var authority = scheme < 0 ? 0 : scheme + 3;
-        var end = url.IndexOfAny(['/', '?', '#'], authority);
-        if (end < 0) end = url.Length;
-        if (end <= authority) return url;
-        var at = url.LastIndexOf('@', end - 1, end - authority);
-        return at < 0 ? url : url.Substring(0, authority) + "***" + url.Substring(at);
+        // Up to the last '@' anywhere after the scheme: a rejected URL's password may hold '/', '?'
+        // or '#', so the authority cannot be trusted to end at the first of them. An '@' in a path
+        // over-redacts, which is harmless.
+        var at = url.LastIndexOf('@');
+        return at < authority ? url : url.Substring(0, authority) + "***" + url.Substring(at);
     }
 
     /// <inheritdoc cref="UserInfo(string)"/>

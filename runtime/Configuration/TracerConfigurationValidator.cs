@@ -58,7 +58,7 @@ internal static class TracerConfigurationValidator
                 Fail("Sender.User", N.User, Hidden, "a user name without control characters (CR, LF, NUL) or ':'");
             if (HasControlCharacter(s.Password))
                 Fail("Sender.Password", N.Password, Hidden, "a password without control characters (CR, LF, NUL)");
-            if (s.AuthToken is not null && (HasControlCharacter(s.AuthToken) || !IsHeaderValue("Bearer", s.AuthToken)))
+            if (HasControlCharacter(s.AuthToken))
                 Fail("Sender.AuthToken", N.AuthToken, Hidden, "a bearer token without control characters (CR, LF, NUL)");
         }
 
@@ -148,19 +148,6 @@ internal static class TracerConfigurationValidator
         if (string.IsNullOrWhiteSpace(host)) return false;
         if (host!.StartsWith("[", StringComparison.Ordinal) != host.EndsWith("]", StringComparison.Ordinal)) return false;
         return Uri.CheckHostName(host) != UriHostNameType.Unknown;
-    }
-
-    private static bool IsHeaderValue(string scheme, string parameter)
-    {
-        try
-        {
-            _ = new System.Net.Http.Headers.AuthenticationHeaderValue(scheme, parameter);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);

@@ -45,10 +45,11 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
         if (getter is null) return null;
 
         var baggage = new BaggageReader();
-        // A list of string pairs is read in one pass: looking each name up again would scan the
-        // list once per header.
+        // A list of string pairs read through TraceContext's own lookup is read in one pass: looking
+        // each name up again would scan the list once per header. A caller's getter is always asked.
         var pairs = carrier as IEnumerable<KeyValuePair<string, string>>;
-        var direct = pairs is not null && carrier is not IReadOnlyDictionary<string, string> and not IDictionary<string, string>;
+        var direct = pairs is not null && ReferenceEquals(getter, TraceContext.PairsGetter) &&
+            carrier is not IReadOnlyDictionary<string, string> and not IDictionary<string, string>;
         if (direct)
         {
             foreach (var pair in pairs!)

@@ -45,7 +45,7 @@ public static class TraceContext
         if (carrier is null) return default;
         try
         {
-            DistributedContextPropagator.Current.ExtractTraceIdAndState(carrier, GetFromPairs, out var traceParent, out var traceState);
+            DistributedContextPropagator.Current.ExtractTraceIdAndState(carrier, PairsGetter, out var traceParent, out var traceState);
             return Parse(traceParent, traceState);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -76,7 +76,7 @@ public static class TraceContext
         if (carrier is null) return [];
         try
         {
-            var baggage = DistributedContextPropagator.Current.ExtractBaggage(carrier, GetFromPairs);
+            var baggage = DistributedContextPropagator.Current.ExtractBaggage(carrier, PairsGetter);
             return baggage is null ? [] : [.. baggage];
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -102,6 +102,9 @@ public static class TraceContext
 
     private static ActivityContext Parse(string? traceParent, string? traceState) =>
         traceParent is not null && ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var context) ? context : default;
+
+    /// <summary>The lookup used for pair carriers; the Jaeger propagator reads such carriers in one pass only when given this one.</summary>
+    internal static readonly DistributedContextPropagator.PropagatorGetterCallback PairsGetter = GetFromPairs;
 
     // The carrier itself is passed to the propagator (not wrapped) so that it can list header names.
     private static void GetFromPairs(object? carrier, string name, out string? value, out IEnumerable<string>? values)

@@ -106,11 +106,12 @@ internal sealed class RemoteReporter : IReporter
             {
                 if (!exited)
                 {
+                    // Sends stop first, so nothing counted as dropped below can still leave.
                     abandoned = true;
-                    sealedEnd = queue.Seal();
-                    counters.SettleAtClose(sealedEnd);
                     batcher.Abandoned = true;
                     transport.Dispose();
+                    sealedEnd = queue.Seal();
+                    counters.SettleAtClose(sealedEnd);
                     return;
                 }
             }

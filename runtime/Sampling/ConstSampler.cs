@@ -14,4 +14,8 @@ internal sealed class ConstSampler(bool decision) : ISampler
     public bool ShouldSample(ActivityTraceId traceId) => Decision;
 
     public bool Sampled(ActivityTraceId traceId) => Decision;
+
+    public void RootEnded(ActivityTraceId traceId)
+    {
+    }
 }

@@ -19,4 +19,7 @@ internal interface ISampler
     /// OpenTelemetry SDK) may have recorded a root this sampler rejected.
     /// </summary>
     bool Sampled(ActivityTraceId traceId);
+
+    /// <summary>The root of trace <paramref name="traceId"/> ended (a stateful sampler may forget it soon).</summary>
+    void RootEnded(ActivityTraceId traceId);
 }

@@ -30,4 +30,8 @@ internal sealed class ProbabilisticSampler : ISampler
         JaegerIds.Split(traceId, out _, out var low);
         return ((ulong)low & MaxRandomNumber) < boundary || boundary == MaxRandomNumber;
     }
+
+    public void RootEnded(ActivityTraceId traceId)
+    {
+    }
 }

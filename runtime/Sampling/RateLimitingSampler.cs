@@ -14,13 +14,7 @@ internal sealed class RateLimitingSampler : ISampler
     private readonly double maxBalance;
     private double balance;
     private long lastTick;
-    private readonly RecentTraceIds accepted = new(RememberedRoots);
-
-    /// <summary>
-    /// Accepted roots remembered for <see cref="Sampled"/>: a rate-limited trace whose spans end
-    /// after this many newer traces were accepted is no longer recognized as this sampler's.
-    /// </summary>
-    private const int RememberedRoots = 4096;
+    private readonly AcceptedRoots accepted = new();
 
     public RateLimitingSampler(double tracesPerSecond)
     {
@@ -44,13 +38,13 @@ internal sealed class RateLimitingSampler : ISampler
             lastTick = now;
             if (balance < 1.0) return false;
             balance -= 1.0;
-            accepted.Add(traceId);
-            return true;
         }
+
+        accepted.Accepted(traceId);
+        return true;
     }
 
-    public bool Sampled(ActivityTraceId traceId)
-    {
-        lock (gate) return accepted.Contains(traceId);
-    }
+    public bool Sampled(ActivityTraceId traceId) => accepted.Contains(traceId);
+
+    public void RootEnded(ActivityTraceId traceId) => accepted.RootEnded(traceId);
 }

@@ -13,7 +13,8 @@ namespace Instrumentation.Sampling;
 /// Whether the reporter sends over HTTP: only then can its own request (HttpClient's span) reach
 /// this listener, so only then do roots pay for the check that keeps it untraced.
 /// </param>
-internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnostics.StripedCounter started, bool httpSender)
+/// <param name="sources">The sources this tracer listens to: it decided only for spans of those.</param>
+internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnostics.StripedCounter started, bool httpSender, ListenedSources sources)
 {
     // const 0 creates no Activity at all (the cheapest "no"); other samplers keep an unrecorded
     // Activity so the trace id and the "not sampled" flag reach children and downstream services.
@@ -27,24 +28,39 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
     /// <summary>
     /// Whether this tracer decided to record <paramref name="span"/>, which ended recorded: the
     /// runtime records a span when any listener asks for it, so a second tracer (or an OpenTelemetry
-    /// SDK) in the process can record spans this tracer's sampler rejected. Its own are those whose
-    /// local ancestors are all recorded and whose local root either continues a parent by context
-    /// (the parent's flag decided, as for every listener) or was accepted by this sampler.
+    /// SDK) in the process can record spans this tracer's sampler rejected. Decided by the rule the
+    /// sampling callbacks apply (<see cref="Decides"/>); when the span is a root, its sampler may now
+    /// forget it.
     /// </summary>
-    public bool Owns(Activity span)
+    public bool OwnsEnded(Activity span)
     {
         if (ownsEveryRecordedSpan) return true;
-        var root = span;
-        while (root.Parent is { } parent)
-        {
-            if (!parent.Recorded) return false; // followed an unsampled parent: this tracer said no
-            root = parent;
-        }
+        var owned = Decides(span);
+        if (span.Parent is null && span.ParentSpanId == default) sampler.RootEnded(span.TraceId);
+        return owned;
+    }
 
-        if (root.ParentSpanId != default) return true;
-        // The reporter's own request ends on the reporter thread, inside the send.
-        if (httpSender && Reporting.ReporterSending.IsActive) return false;
-        return sampler.Sampled(root.TraceId);
+    /// <summary>
+    /// The one rule for "this tracer records it": under a local parent from a source it listens to,
+    /// whatever it decided for that parent; under a parent from another source, or given by context
+    /// (remote), the parent's sampled flag, as for every listener; a root, what its sampler said.
+    /// </summary>
+    private bool Decides(Activity span)
+    {
+        for (var current = span; ; current = current.Parent!)
+        {
+            if (!current.Recorded) return false;
+            if (current.Parent is { } parent)
+            {
+                if (!sources.ShouldListenTo(parent.Source)) return parent.Recorded;
+                continue;
+            }
+
+            if (current.ParentSpanId != default) return true;
+            // The reporter's own request ends on the reporter thread, inside the send.
+            if (httpSender && Reporting.ReporterSending.IsActive) return false;
+            return sampler.Sampled(current.TraceId);
+        }
     }
 
     public ActivitySamplingResult Sample(ref ActivityCreationOptions<ActivityContext> options)
@@ -72,6 +88,15 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
     private ActivitySamplingResult FollowParent(ActivityContext parent)
     {
         if ((parent.TraceFlags & ActivityTraceFlags.Recorded) == 0) return ActivitySamplingResult.PropagationData;
+        // A local parent (normally the current activity) that another listener recorded against this
+        // tracer's decision: its children are not this tracer's either.
+        if (!ownsEveryRecordedSpan && !parent.IsRemote && Activity.Current is { } current &&
+            current.SpanId == parent.SpanId && current.TraceId == parent.TraceId &&
+            sources.ShouldListenTo(current.Source) && !Decides(current))
+        {
+            return ActivitySamplingResult.PropagationData;
+        }
+
         started.Increment();
         return ActivitySamplingResult.AllDataAndRecorded;
     }

@@ -36,14 +36,18 @@ internal abstract class PacketFormat
     /// <c>otel.scope.version</c> of the spans' source, so the scope is sent once per packet, not
     /// once per span. <paramref name="compact"/>: UDP to an agent, else HTTP to a collector.
     /// </summary>
+    /// A scope whose name would leave too little of a packet for spans (<paramref name="maxFrameSize"/>)
+    /// is sent without its scope tags rather than losing every span.
     public static Func<System.Diagnostics.ActivitySource, PacketFormat> PerScope(
-        bool compact, string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags) =>
+        bool compact, string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags, int maxFrameSize = int.MaxValue) =>
         source =>
         {
             var scoped = new List<KeyValuePair<string, string>>(processTags);
             if (source.Name.Length > 0) scoped.Add(new(ScopeNameTag, source.Name));
             if (!string.IsNullOrEmpty(source.Version)) scoped.Add(new(ScopeVersionTag, source.Version!));
-            return compact ? CompactEmitBatch(serviceName, scoped, tags) : BinaryBatch(serviceName, scoped, tags);
+            var format = compact ? CompactEmitBatch(serviceName, scoped, tags) : BinaryBatch(serviceName, scoped, tags);
+            if (format.PacketSize(0, 0) <= maxFrameSize) return format;
+            return compact ? CompactEmitBatch(serviceName, processTags, tags) : BinaryBatch(serviceName, processTags, tags);
         };
 
     public const string ScopeNameTag = "otel.scope.name", ScopeVersionTag = "otel.scope.version";

@@ -148,13 +148,19 @@ internal sealed class SpanBatcher
     private void Send(ScopeBatch batch)
     {
         if (batch.Count == 0) return;
+        if (Abandoned)
+        {
+            // A close gave up and counts these itself, as dropped on close.
+            batch.Clear();
+            return;
+        }
 
         var offset = batch.Frame();
         var size = batch.Packet.Length - offset;
         var count = batch.Count;
         // The previous datagram's refusal, if any, is read now, or this send would fail in its place.
         Confirm();
-        if (!Abandoned && ReporterSending.TrySend(transport, batch.Packet.Data, offset, size))
+        if (ReporterSending.TrySend(transport, batch.Packet.Data, offset, size))
         {
             if (transport.ConfirmsLater)
             {

@@ -235,14 +235,18 @@ public sealed class InvalidSettingTests
         config.Start().Dispose();
     }
 
-    [Fact]
-    public void A_rejected_endpoint_is_echoed_without_its_credentials()
+    [Theory]
+    [InlineData("ftp://alice:s3cret@collector:14268/api/traces", "ftp://***@collector:14268/api/traces")]
+    [InlineData("http://alice:s3/cret@collector:14268/api/traces", "http://***@collector:14268/api/traces")] // not a valid URL: echoed, redacted
+    [InlineData("http://alice:s3?cret@collector:14268/api/traces", "http://***@collector:14268/api/traces")]
+    [InlineData("http://alice:s3#cret@collector:14268/api/traces", "http://***@collector:14268/api/traces")]
+    public void A_rejected_endpoint_is_echoed_without_its_credentials(string endpoint, string echoed)
     {
-        var env = new Dictionary<string, string> { ["JAEGER_ENDPOINT"] = "ftp://alice:s3cret@collector:14268/api/traces" };
+        var env = new Dictionary<string, string> { ["JAEGER_ENDPOINT"] = endpoint.Replace("http://", "ftp://") };
 
         var ex = Assert.Throws<InvalidTracerSettingException>(() => StartFromEnvironment(env));
 
-        Assert.Equal("ftp://***@collector:14268/api/traces", ex.Value);
+        Assert.Equal(echoed.Replace("http://", "ftp://"), ex.Value);
         Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("alice", ex.Message, StringComparison.Ordinal);
     }

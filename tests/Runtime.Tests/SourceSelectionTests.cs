@@ -90,4 +90,23 @@ public sealed class SourceSelectionTests
         Assert.Contains(batches, b => b.Spans.Any(s => s.OperationName == "first-" + id) && (string?)b.Process.Tag("otel.scope.name") == "any." + id);
         Assert.Contains(batches, b => b.Spans.Any(s => s.OperationName == "second-" + id) && (string?)b.Process.Tag("otel.scope.name") == "Completely.Different." + id);
     }
+
+    [Fact]
+    public void A_source_name_too_long_for_a_packet_frame_loses_its_scope_tags_not_its_spans()
+    {
+        using var agent = new UdpAgent();
+        var name = "long." + new string('n', 64_450); // a frame of about 64,700 bytes: under 512 bytes left for spans
+        using var source = new ActivitySource(name);
+        var config = agent.Configure("long-scope", name);
+        config.Reporter.MaxTagValueLength = 65_000; // so the scope name is not cut to fit
+        var tracer = config.Start();
+
+        source.StartActivity("short-op")!.Dispose();
+        tracer.Dispose();
+
+        Assert.Equal(1, tracer.Counters.SpansReported);
+        var batch = Assert.Single(agent.WaitForSpans(1));
+        Assert.Equal("short-op", Assert.Single(batch.Spans).OperationName);
+        Assert.Null(batch.Process.Tag("otel.scope.name"));
+    }
 }

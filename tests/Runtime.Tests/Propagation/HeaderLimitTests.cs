@@ -54,6 +54,22 @@ public sealed class HeaderLimitTests
     }
 
     [Fact]
+    public void A_callers_getter_is_asked_for_uberctx_values_even_over_a_list_of_pairs()
+    {
+        // A getter that filters baggage (an edge service, say) must not be bypassed by the one-pass read.
+        var pairs = new List<KeyValuePair<string, string>> { new("uberctx-user", "mallory"), new("uberctx-tenant", "t1") };
+        void Get(object? carrier, string name, out string? value, out IEnumerable<string>? values)
+        {
+            value = name == "uberctx-user" ? null : ((List<KeyValuePair<string, string>>)carrier!).FirstOrDefault(p => p.Key == name).Value;
+            values = null;
+        }
+
+        var baggage = Jaeger.ExtractBaggage(pairs, Get)!.ToList();
+
+        Assert.Equal([new KeyValuePair<string, string?>("tenant", "t1")], baggage);
+    }
+
+    [Fact]
     public void A_getter_with_16_000_repeated_values_is_read_only_as_far_as_the_limits_reach()
     {
         var read = 0;
