@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 
 namespace Instrumentation.Benchmarks.Infrastructure;
@@ -10,36 +11,22 @@ internal static class SpanFactory
 {
     public const string SourceName = "Bench.Exporter";
 
-    public static Activity[] Create(int count, int spansPerTrace)
-    {
-        using var source = new ActivitySource(SourceName);
-        using var listener = new ActivityListener
+    public static Activity[] Create(int count, int spansPerTrace) =>
+        Build(count, spansPerTrace, source => (() => source.StartActivity("GetOrder")!, () => source.StartActivity("LoadOrder")!));
+
+    /// <summary>
+    /// Spans as a default <c>[Traced]</c> method makes them (the generated interceptor calls
+    /// <see cref="TracedMethod.Start()"/>): the same two tags plus the three <c>code.*</c> tags.
+    /// </summary>
+    public static Activity[] CreateTraced(int count, int spansPerTrace) =>
+        Build(count, spansPerTrace, source =>
         {
-            ShouldListenTo = s => ReferenceEquals(s, source),
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
-
-        var spans = new Activity[count];
-        var i = 0;
-        while (i < count)
-        {
-            var root = source.StartActivity("GetOrder")!;
-            AddTags(root, i);
-            spans[i++] = root;
-            for (var j = 1; j < spansPerTrace && i < count; j++)
-            {
-                var child = source.StartActivity("LoadOrder")!;
-                AddTags(child, i);
-                child.Stop();
-                spans[i++] = child;
-            }
-
-            root.Stop();
-        }
-
-        return spans;
-    }
+            var getOrder = new TracedMethod(source, "OrderService.GetOrderAsync", ActivityKind.Internal,
+                "MyCompany.Orders.OrderService.GetOrderAsync", "/src/MyCompany.Orders/Services/OrderService.cs", 42);
+            var loadOrder = new TracedMethod(source, "OrderRepository.LoadOrderAsync", ActivityKind.Internal,
+                "MyCompany.Orders.Data.OrderRepository.LoadOrderAsync", "/src/MyCompany.Orders/Data/OrderRepository.cs", 87);
+            return (() => getOrder.Start()!, () => loadOrder.Start()!);
+        });
 
     public static void AddTags(Activity span, int i)
     {
@@ -47,12 +34,7 @@ internal static class SpanFactory
         span.SetTag("http.method", "GET");
     }
 
-    /// <summary>
-    /// Spans as a default <c>[Traced]</c> method makes them (the generated interceptor calls
-    /// <see cref="TracedMethod.Start()"/>): the same two tags plus the three <c>code.*</c> tags, in
-    /// traces of <paramref name="spansPerTrace"/> with a root and children of one method each.
-    /// </summary>
-    public static Activity[] CreateTraced(int count, int spansPerTrace)
+    private static Activity[] Build(int count, int spansPerTrace, Func<ActivitySource, (Func<Activity> Root, Func<Activity> Child)> starters)
     {
         using var source = new ActivitySource(SourceName);
         using var listener = new ActivityListener
@@ -61,21 +43,18 @@ internal static class SpanFactory
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
-        var getOrder = new TracedMethod(source, "OrderService.GetOrderAsync", ActivityKind.Internal,
-            "MyCompany.Orders.OrderService.GetOrderAsync", "/src/MyCompany.Orders/Services/OrderService.cs", 42);
-        var loadOrder = new TracedMethod(source, "OrderRepository.LoadOrderAsync", ActivityKind.Internal,
-            "MyCompany.Orders.Data.OrderRepository.LoadOrderAsync", "/src/MyCompany.Orders/Data/OrderRepository.cs", 87);
+        var (startRoot, startChild) = starters(source);
 
         var spans = new Activity[count];
         var i = 0;
         while (i < count)
         {
-            var root = getOrder.Start()!;
+            var root = startRoot();
             AddTags(root, i);
             spans[i++] = root;
             for (var j = 1; j < spansPerTrace && i < count; j++)
             {
-                var child = loadOrder.Start()!;
+                var child = startChild();
                 AddTags(child, i);
                 child.Stop();
                 spans[i++] = child;
