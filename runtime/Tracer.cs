@@ -96,9 +96,7 @@ public sealed class Tracer : IDisposable
         var serializer = new JaegerSpanSerializer(tags, sampler, exceptionMessages: config.Reporter.ExceptionMessages);
 
         var http = config.Sender.Endpoint is not null;
-        var format = http
-            ? PacketFormat.BinaryBatch(config.ServiceName, processTags, tags)
-            : PacketFormat.CompactEmitBatch(config.ServiceName, processTags, tags);
+        var format = PacketFormat.For(compact: !http, config.ServiceName, processTags, tags);
         var maxPacketSize = http ? config.Sender.MaxHttpBodySize : config.Reporter.MaxPacketSize;
         var formats = PacketFormat.PerScope(compact: !http, config.ServiceName, processTags, tags,
             maxFrameSize: maxPacketSize - TracerConfigurationValidator.MinSpanRoom);

@@ -19,7 +19,4 @@ internal static class Redaction
         var at = url.LastIndexOf('@');
         return at < authority ? url : url.Substring(0, authority) + "***" + url.Substring(at);
     }
-
-    /// <inheritdoc cref="UserInfo(string)"/>
-    public static string UserInfo(Uri url) => UserInfo(url.OriginalString);
 }

@@ -58,9 +58,8 @@ internal sealed class CompositePropagator : DistributedContextPropagator
 
     public override IEnumerable<KeyValuePair<string, string?>>? ExtractBaggage(object? carrier, PropagatorGetterCallback? getter)
     {
-        List<KeyValuePair<string, string?>>? merged = null;
-        HashSet<string>? keys = null;
-        var budget = new BaggageBudget();
+        // Each format keeps to the limits; together they are kept to them too.
+        var merged = new BaggageCollector();
         foreach (var format in formats)
         {
             IEnumerable<KeyValuePair<string, string?>>? items;
@@ -74,15 +73,9 @@ internal sealed class CompositePropagator : DistributedContextPropagator
             }
 
             if (items is null) continue;
-            foreach (var item in items)
-            {
-                // Each format kept to the limits; together they are kept to them too.
-                if ((keys ??= new(StringComparer.Ordinal)).Contains(item.Key) || !budget.TryTake(item.Key, item.Value ?? string.Empty)) continue;
-                keys.Add(item.Key);
-                (merged ??= []).Add(item);
-            }
+            foreach (var item in items) merged.Add(item.Key, item.Value, item.Value ?? string.Empty);
         }
 
-        return merged;
+        return merged.Items;
     }
 }

@@ -44,7 +44,7 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
     {
         if (getter is null) return null;
 
-        var baggage = new BaggageReader();
+        var baggage = new BaggageCollector();
         // A list of string pairs read through TraceContext's own lookup is read in one pass: looking
         // each name up again would scan the list once per header. A caller's getter is always asked.
         var pairs = carrier as IEnumerable<KeyValuePair<string, string>>;
@@ -54,7 +54,9 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
         {
             foreach (var pair in pairs!)
             {
-                if (IsBaggageHeader(pair.Key) && pair.Value is not null && !baggage.Add(pair.Key.Substring(BaggagePrefix.Length), pair.Value)) break;
+                if (!IsBaggageHeader(pair.Key) || pair.Value is null) continue;
+                AddPrefixed(baggage, pair.Key, pair.Value);
+                if (baggage.Full) break;
             }
         }
         else
@@ -63,13 +65,19 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
             {
                 if (!IsBaggageHeader(name)) continue;
                 var value = HeaderValue.Read(carrier, getter, name, combine: true, BaggageLimits.MaxLength * 3);
-                if (value is not null && !baggage.Add(name.Substring(BaggagePrefix.Length), value)) break;
+                if (value is null) continue;
+                AddPrefixed(baggage, name, value);
+                if (baggage.Full) break;
             }
         }
 
         if (!baggage.Full) AddAdHocBaggage(carrier, getter, baggage);
         return baggage.Items;
     }
+
+    /// <summary>A <c>uberctx-{key}</c> header: header names are case-insensitive, and Jaeger clients lowercase the key, so do we.</summary>
+    private static void AddPrefixed(BaggageCollector baggage, string header, string encodedValue) =>
+        baggage.Add(header.Substring(BaggagePrefix.Length).ToLowerInvariant(), WebUtility.UrlDecode(encodedValue), encodedValue);
 
     private static bool IsBaggageHeader(string? name) =>
         name is not null && name.Length > BaggagePrefix.Length && name.StartsWith(BaggagePrefix, StringComparison.OrdinalIgnoreCase);
@@ -81,7 +89,7 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
     /// Split into items before each key and value is URL-decoded, so an encoded <c>=</c> or <c>,</c>
     /// stays in its value; read only as far as the baggage limits reach.
     /// </summary>
-    private static void AddAdHocBaggage(object? carrier, PropagatorGetterCallback getter, BaggageReader baggage)
+    private static void AddAdHocBaggage(object? carrier, PropagatorGetterCallback getter, BaggageCollector baggage)
     {
         var header = HeaderValue.Read(carrier, getter, AdHocBaggageHeader, combine: true, BaggageLimits.MaxLength * 3);
         if (string.IsNullOrWhiteSpace(header)) return;
@@ -96,7 +104,7 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
             {
                 var key = WebUtility.UrlDecode(header.Substring(start, equals - start).Trim());
                 var value = WebUtility.UrlDecode(header.Substring(equals + 1, end - equals - 1).Trim());
-                if (key.Length > 0) baggage.AddDecoded(key, value);
+                if (key.Length > 0) baggage.Add(key, value, value);
             }
 
             start = end + 1;
@@ -104,33 +112,4 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
     }
 
     private const string AdHocBaggageHeader = "jaeger-baggage";
-
-    /// <summary>Gathers extracted items within <see cref="BaggageLimits"/>; the first value of a key wins.</summary>
-    private sealed class BaggageReader
-    {
-        private readonly HashSet<string> keys = new(StringComparer.Ordinal);
-        private BaggageBudget budget;
-
-        public List<KeyValuePair<string, string?>>? Items { get; private set; }
-
-        public bool Full => budget.Full;
-
-        /// <summary>A <c>uberctx-</c> item as sent; false once the limits are reached (stop reading).</summary>
-        public bool Add(string key, string encodedValue)
-        {
-            // Header names are case-insensitive; Jaeger clients lowercase the key, so do we.
-            if (budget.TryTake(key, encodedValue)) Keep(key.ToLowerInvariant(), WebUtility.UrlDecode(encodedValue));
-            return !budget.Full;
-        }
-
-        public void AddDecoded(string key, string value)
-        {
-            if (budget.TryTake(key, value)) Keep(key, value);
-        }
-
-        private void Keep(string key, string value)
-        {
-            if (keys.Add(key)) (Items ??= []).Add(new(key, value));
-        }
-    }
 }

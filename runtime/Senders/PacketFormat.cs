@@ -34,10 +34,9 @@ internal abstract class PacketFormat
     /// <summary>
     /// The frames for each scope's packets: the process tags plus <c>otel.scope.name</c> and
     /// <c>otel.scope.version</c> of the spans' source, so the scope is sent once per packet, not
-    /// once per span. <paramref name="compact"/>: UDP to an agent, else HTTP to a collector.
+    /// once per span. A scope whose tags would leave too little of a packet for spans (a frame over
+    /// <paramref name="maxFrameSize"/>) is sent without them rather than losing every span.
     /// </summary>
-    /// A scope whose name would leave too little of a packet for spans (<paramref name="maxFrameSize"/>)
-    /// is sent without its scope tags rather than losing every span.
     public static Func<System.Diagnostics.ActivitySource, PacketFormat> PerScope(
         bool compact, string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags, int maxFrameSize = int.MaxValue) =>
         source =>
@@ -45,10 +44,13 @@ internal abstract class PacketFormat
             var scoped = new List<KeyValuePair<string, string>>(processTags);
             if (source.Name.Length > 0) scoped.Add(new(ScopeNameTag, source.Name));
             if (!string.IsNullOrEmpty(source.Version)) scoped.Add(new(ScopeVersionTag, source.Version!));
-            var format = compact ? CompactEmitBatch(serviceName, scoped, tags) : BinaryBatch(serviceName, scoped, tags);
-            if (format.PacketSize(0, 0) <= maxFrameSize) return format;
-            return compact ? CompactEmitBatch(serviceName, processTags, tags) : BinaryBatch(serviceName, processTags, tags);
+            var format = For(compact, serviceName, scoped, tags);
+            return format.PacketSize(0, 0) <= maxFrameSize ? format : For(compact, serviceName, processTags, tags);
         };
+
+    /// <summary>UDP to an agent (<see cref="CompactEmitBatch"/>) when <paramref name="compact"/>, else HTTP to a collector (<see cref="BinaryBatch"/>).</summary>
+    public static PacketFormat For(bool compact, string serviceName, IReadOnlyList<KeyValuePair<string, string>> processTags, TagValueWriter tags) =>
+        compact ? CompactEmitBatch(serviceName, processTags, tags) : BinaryBatch(serviceName, processTags, tags);
 
     public const string ScopeNameTag = "otel.scope.name", ScopeVersionTag = "otel.scope.version";
 
