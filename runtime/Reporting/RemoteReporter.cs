@@ -106,12 +106,13 @@ internal sealed class RemoteReporter : IReporter
             {
                 if (!exited)
                 {
-                    // Sends stop first, so nothing counted as dropped below can still leave.
+                    // No send starts after this; the counts are settled; then the send under way is
+                    // aborted, so its failure is not counted as a send failure after the settling.
                     abandoned = true;
                     batcher.Abandoned = true;
-                    transport.Dispose();
                     sealedEnd = queue.Seal();
                     counters.SettleAtClose(sealedEnd);
+                    transport.Dispose();
                     return;
                 }
             }
