@@ -23,6 +23,7 @@ public sealed class Tracer : IDisposable
     private readonly ReporterCounters counters = new();
     private readonly bool replacedTraceIdGenerator;
     private readonly InstalledPropagator? propagator;
+    private readonly bool codeTagsOnActivity;
     private int disposed;
 
     private Tracer(TracerConfiguration config)
@@ -60,6 +61,8 @@ public sealed class Tracer : IDisposable
             },
         };
         ActivitySource.AddActivityListener(listener);
+        codeTagsOnActivity = config.CodeTagsOnActivity;
+        CodeLocations.TracerStarted(codeTagsOnActivity);
     }
 
     /// <summary>The service name spans are reported under.</summary>
@@ -78,10 +81,12 @@ public sealed class Tracer : IDisposable
     public void Dispose()
     {
         if (System.Threading.Interlocked.Exchange(ref disposed, 1) != 0) return;
-        listener?.Dispose();
+        if (listener is null) return;
+        listener.Dispose();
+        CodeLocations.TracerStopped(codeTagsOnActivity);
         if (replacedTraceIdGenerator) SixtyFourBitTraceIds.Uninstall();
         propagator?.Restore();
-        reporter?.Dispose();
+        reporter!.Dispose();
     }
 
     internal static Tracer Start(TracerConfiguration config) => new(config);

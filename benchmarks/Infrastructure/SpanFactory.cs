@@ -15,10 +15,27 @@ internal static class SpanFactory
         Build(count, spansPerTrace, source => (() => source.StartActivity("GetOrder")!, () => source.StartActivity("LoadOrder")!));
 
     /// <summary>
-    /// Spans as a default <c>[Traced]</c> method makes them (the generated interceptor calls
-    /// <see cref="TracedMethod.Start()"/>): the same two tags plus the three <c>code.*</c> tags.
+    /// Spans as a default <c>[Traced]</c> method makes them while a tracer runs (the generated
+    /// interceptor calls <see cref="TracedMethod.Start()"/>): the same two tags, and the three
+    /// <c>code.*</c> tags written by the reporter from the method's one copy of them. With
+    /// <paramref name="codeTagsOnActivity"/>, the tags are on each Activity (as any other pipeline,
+    /// OpenTelemetry's, needs them).
     /// </summary>
-    public static Activity[] CreateTraced(int count, int spansPerTrace) =>
+    public static Activity[] CreateTraced(int count, int spansPerTrace, bool codeTagsOnActivity = false)
+    {
+        if (codeTagsOnActivity) return CreateTracedSpans(count, spansPerTrace);
+        CodeLocations.TracerStarted(tagsOnActivity: false); // as a running tracer does
+        try
+        {
+            return CreateTracedSpans(count, spansPerTrace);
+        }
+        finally
+        {
+            CodeLocations.TracerStopped(tagsOnActivity: false);
+        }
+    }
+
+    private static Activity[] CreateTracedSpans(int count, int spansPerTrace) =>
         Build(count, spansPerTrace, source =>
         {
             var getOrder = new TracedMethod(source, "OrderService.GetOrderAsync", ActivityKind.Internal,

@@ -48,6 +48,16 @@ public sealed class TracerConfiguration
     /// </summary>
     public IList<string> Sources { get; } = new List<string>();
 
+    /// <summary>
+    /// Whether <c>[Traced]</c> spans also carry their <c>code.function.name</c>/<c>code.file.path</c>/
+    /// <c>code.line.number</c> tags on the <see cref="System.Diagnostics.Activity"/>. By default (false)
+    /// a running tracer writes them into the spans it reports from one copy per method, which saves
+    /// every span three tag objects; set true when another listener of the same spans (an OpenTelemetry
+    /// exporter) should show them too. Without a running tracer they are always on the Activity.
+    /// Configuration key <c>CodeTagsOnActivity</c>.
+    /// </summary>
+    public bool CodeTagsOnActivity { get; set; }
+
     /// <summary>Where span lines (<see cref="ReporterConfiguration.LogSpans"/>) and reporter errors are logged.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

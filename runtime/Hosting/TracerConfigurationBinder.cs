@@ -28,6 +28,7 @@ internal static class TracerConfigurationBinder
         Text("Disabled", v => config.Disabled = SettingParser.Bool(Name("Disabled"), v));
         Text("TraceId128Bit", v => config.TraceId128Bit = SettingParser.Bool(Name("TraceId128Bit"), v));
         Text("Propagation", v => config.Propagation = SettingParser.Propagation(Name("Propagation"), v));
+        Text("CodeTagsOnActivity", v => config.CodeTagsOnActivity = SettingParser.Bool(Name("CodeTagsOnActivity"), v));
 
         Text("Sampler:Type", v => config.Sampler.Type = v);
         Text("Sampler:Param", v => config.Sampler.Param = SettingParser.Double(Name("Sampler:Param"), v));

@@ -12,7 +12,14 @@ namespace Instrumentation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class TracedMethod
 {
-    private readonly object? lineNumber;
+    /// <summary>Where the method is; null when code tags are switched off.</summary>
+    private readonly CodeLocation? place;
+
+    /// <summary>What the reporter finds under <see cref="OperationName"/>: <see cref="place"/> unless the name is shared or the table full.</summary>
+    private readonly CodeLocation? registered;
+
+    /// <summary>The last explicitly named block and what the reporter finds under that name.</summary>
+    private NamedBlock? lastBlock;
 
     /// <summary>Describes a traced method; code location arguments may be null when switched off.</summary>
     public TracedMethod(ActivitySource source, string operationName, ActivityKind kind, string? functionName = null, string? filePath = null, int lineNumber = 0)
@@ -22,7 +29,9 @@ public sealed class TracedMethod
         Kind = kind;
         FunctionName = functionName;
         FilePath = filePath;
-        this.lineNumber = lineNumber > 0 ? lineNumber : null; // boxed once, not per call
+        if (functionName is null) return;
+        place = new CodeLocation(functionName, filePath, lineNumber);
+        registered = CodeLocations.Register(source, operationName, place);
     }
 
     /// <summary>The assembly's activity source.</summary>
@@ -77,12 +86,43 @@ public sealed class TracedMethod
     /// <summary>Starts a <c>Tracing.Block</c> span: the given name, or the compile-time default when null.</summary>
     public Activity? StartBlock(string? operationName)
     {
-        var span = Source.StartActivity(operationName ?? OperationName, Kind);
-        SetCodeTags(span);
+        if (operationName is null) return Start();
+        var span = Source.StartActivity(operationName, Kind);
+        if (place is not null && span is { IsAllDataRequested: true }) SetCodeTags(span, place, RegisteredAs(operationName));
         return span;
     }
 
-    private void SetCodeTags(Activity? span) => SetCodeTags(span, FunctionName, FilePath, lineNumber);
+    private void SetCodeTags(Activity? span)
+    {
+        if (place is not null && span is { IsAllDataRequested: true }) SetCodeTags(span, place, registered);
+    }
+
+    /// <summary>
+    /// Puts the tags on the span unless a running tracer will write them from <paramref name="found"/>
+    /// (what it finds under the span's name), which must then be this very place, unshared.
+    /// </summary>
+    private static void SetCodeTags(Activity span, CodeLocation place, CodeLocation? found)
+    {
+        if (ReferenceEquals(found, place) && !place.Ambiguous && !CodeLocations.OnActivity) return;
+        SetCodeTags(span, place.FunctionName, place.FilePath, place.LineNumber);
+    }
+
+    /// <summary>
+    /// A block name is registered when it is a literal (interned): the same string object on every
+    /// call, as the reporter's lookup needs. Names built at run time keep their tags on the span.
+    /// </summary>
+    private CodeLocation? RegisteredAs(string blockName)
+    {
+        var last = lastBlock;
+        if (last is null || !ReferenceEquals(last.Name, blockName))
+        {
+            var literal = ReferenceEquals(string.IsInterned(blockName), blockName);
+            last = new NamedBlock(blockName, literal ? CodeLocations.Register(Source, blockName, place!) : null);
+            lastBlock = last; // one reference written: a racing thread sees the old pair or the new one
+        }
+
+        return last.Registered;
+    }
 
     /// <summary>The <c>code.*</c> tags, on recorded spans only; no tags without a function name.</summary>
     internal static void SetCodeTags(Activity? span, string? functionName, string? filePath, object? lineNumber)
@@ -91,5 +131,12 @@ public sealed class TracedMethod
         span.SetTag("code.function.name", functionName);
         if (filePath is not null) span.SetTag("code.file.path", filePath);
         if (lineNumber is not null) span.SetTag("code.line.number", lineNumber);
+    }
+
+    private sealed class NamedBlock(string name, CodeLocation? registered)
+    {
+        public string Name { get; } = name;
+
+        public CodeLocation? Registered { get; } = registered;
     }
 }

@@ -46,11 +46,13 @@ internal static class CompactSpanWriter
         if (!derived.CanWriteCompact(maxValueBytes) || !Fits(name, maxValueBytes) || HasAny(span)) return false;
         var bound = SpanOverhead + 3 * name.Length + derived.MaxCompactLength;
         var count = derived.Count;
+        var ownLocation = false;
         foreach (var tag in span.EnumerateTagObjects())
         {
             var value = tag.Value;
             if (value is null) continue;
             if (!Fits(tag.Key, maxValueBytes)) return false;
+            ownLocation |= CodeTags.IsLocation(tag.Key);
             bound += TagOverhead + 3 * tag.Key.Length;
             switch (value)
             {
@@ -65,6 +67,16 @@ internal static class CompactSpanWriter
             }
 
             count++;
+        }
+
+        var userTags = count - derived.Count;
+        byte[]? codeTags = null;
+        if (CodeTags.ToWrite(span, ownLocation) is { } place)
+        {
+            if (!CodeTags.FitCompact(place, maxValueBytes)) return false;
+            codeTags = CodeTags.Compact(place);
+            bound += codeTags.Length;
+            count += place.TagCount;
         }
 
         // Pass 2: write.
@@ -104,7 +116,6 @@ internal static class CompactSpanWriter
 
             // No more tags than the header counts, even if another thread sets one meanwhile (a value
             // that grew past the bound throws, and the batcher drops this span alone).
-            var userTags = count - derived.Count;
             foreach (var tag in span.EnumerateTagObjects())
             {
                 var value = tag.Value;
@@ -148,6 +159,12 @@ internal static class CompactSpanWriter
             }
 
             if (userTags > 0) throw new InvalidOperationException("the span's tags changed while it was serialized");
+            if (codeTags is not null)
+            {
+                Buffer.BlockCopy(codeTags, 0, b, p, codeTags.Length);
+                p += codeTags.Length;
+            }
+
             p = derived.Write(b, p);
         }
 
@@ -165,6 +182,19 @@ internal static class CompactSpanWriter
         b[p++] = TypeString;
         b[p++] = NextString;
         p = String(b, p, value);
+        b[p++] = 0;
+        return p;
+    }
+
+    /// <summary>Writes a long tag (<c>vType</c> LONG).</summary>
+    public static int LongTag(byte[] b, int p, string key, long value)
+    {
+        b[p++] = NextString;
+        p = String(b, p, key);
+        b[p++] = NextI32;
+        b[p++] = TypeLong;
+        b[p++] = TagLong;
+        p = VarInt(b, p, ZigZag(value));
         b[p++] = 0;
         return p;
     }

@@ -83,18 +83,23 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
     private void WriteTags(IThriftWriter w, Activity span, in DerivedTags derived)
     {
         var count = derived.Count;
+        var ownLocation = false;
         foreach (var tag in span.EnumerateTagObjects())
         {
-            if (tag.Value is not null) count++;
+            if (tag.Value is null) continue;
+            count++;
+            ownLocation |= CodeTags.IsLocation(tag.Key);
         }
 
+        var userTags = count - derived.Count;
+        var place = CodeTags.ToWrite(span, ownLocation);
+        if (place is not null) count += place.TagCount;
         if (count == 0) return;
 
         w.FieldBegin(10, ThriftType.List);
         w.ListBegin(ThriftType.Struct, count);
         // Written at most as many as counted: a tag set meanwhile by another thread must not make
         // the list longer than its header says (that would corrupt the whole packet).
-        var userTags = count - derived.Count;
         foreach (var tag in span.EnumerateTagObjects())
         {
             if (tag.Value is null) continue;
@@ -103,6 +108,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         }
 
         if (userTags > 0) throw new System.InvalidOperationException("the span's tags changed while it was serialized");
+        if (place is not null) CodeTags.Write(w, tags, place);
         derived.Write(w, tags, sampler.Type, sampler.Param);
     }
 

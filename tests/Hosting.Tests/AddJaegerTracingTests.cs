@@ -70,6 +70,18 @@ public sealed class AddJaegerTracingTests
     }
 
     [Theory]
+    [InlineData("true", true)]
+    [InlineData("False", false)]
+    public void Code_tags_on_the_Activity_are_switched_by_their_key(string value, bool expected)
+    {
+        var settings = HostFactory.To(6831, "Unused");
+        settings["Jaeger:CodeTagsOnActivity"] = value;
+        using var host = HostFactory.Build(settings);
+
+        Assert.Equal(expected, host.Services.GetRequiredService<TracerConfiguration>().CodeTagsOnActivity);
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("0s")]
     [InlineData("00:00:00")]
@@ -142,6 +154,7 @@ public sealed class AddJaegerTracingTests
     [InlineData("Sampler:Param", "2", "Jaeger:Sampler:Param", "probabilistic")]
     [InlineData("Reporter:MaxPacketSize", "10", "Jaeger:Reporter:MaxPacketSize")]
     [InlineData("Reporter:ExceptionMessages", "perhaps", "Jaeger:Reporter:ExceptionMessages")]
+    [InlineData("CodeTagsOnActivity", "sometimes", "Jaeger:CodeTagsOnActivity")]
     [InlineData("Sender:AgentHost", "bad host name", "Jaeger:Sender:AgentHost")]
     [InlineData("Reporter:MaxQueueSize", "268435456", "Jaeger:Reporter:MaxQueueSize")]
     public async Task A_bad_value_fails_the_host_start_naming_the_setting(string key, string value, string setting, string? samplerType = null)

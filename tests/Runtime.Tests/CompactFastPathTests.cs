@@ -130,9 +130,10 @@ public sealed class CompactFastPathTests
             new ActivitySource("fäst.ünï." + Guid.NewGuid().ToString("N")),
             new ActivitySource(""),
         };
+        var traced = new ActivitySource("fast.traced." + Guid.NewGuid().ToString("N"));
         using var listener = new ActivityListener
         {
-            ShouldListenTo = s => Array.IndexOf(sources, s) >= 0,
+            ShouldListenTo = s => Array.IndexOf(sources, s) >= 0 || s == traced,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
@@ -169,7 +170,38 @@ public sealed class CompactFastPathTests
             }
         }
 
+        AddTracedSpans(traced, spans);
         return spans;
+    }
+
+    /// <summary>Spans of traced methods while a tracer runs: their code tags come from the method's location, not the span.</summary>
+    private static void AddTracedSpans(ActivitySource traced, List<Activity> spans)
+    {
+        var methods = new[]
+        {
+            new TracedMethod(traced, "Svc.Get", ActivityKind.Internal, "Ns.Svc.Get", "/src/Svc.cs", 12),
+            new TracedMethod(traced, "Svc.Long", ActivityKind.Server, new string('f', 5000), "/src/" + new string('p', 100) + ".cs", 7),
+            new TracedMethod(traced, "Svc.NoFile", ActivityKind.Client, "Ns.Svc.NoFile", null, 0),
+            new TracedMethod(traced, "Svc.Ünï", ActivityKind.Internal, "Ns.Svc.Ünïcödé", "/src/ü.cs", 1),
+        };
+        CodeLocations.TracerStarted(tagsOnActivity: false);
+        try
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var span = methods[i % methods.Length].Start()!;
+                Assert.Null(span.GetTagItem("code.function.name")); // the reporter adds it
+                if (i % 3 == 0) span.SetTag("order.id", i);
+                if (i % 5 == 0) span.SetStatus(ActivityStatusCode.Error, "boom");
+                if (i % 7 == 0) span.AddEvent(new ActivityEvent("ev"));
+                span.Stop();
+                spans.Add(span);
+            }
+        }
+        finally
+        {
+            CodeLocations.TracerStopped(tagsOnActivity: false);
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 20 ? text : text.Substring(0, 20) + "...";
