@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace Instrumentation;
 
@@ -26,9 +27,14 @@ internal static class CodeLocations
     private static readonly object Gate = new();
     private static readonly Dictionary<(ActivitySource Source, string Name), CodeLocation> ByName = new(new NameComparer(identity: false));
     private static readonly ConcurrentDictionary<(ActivitySource Source, string Name), CodeLocation> ByIdentity = new(new NameComparer(identity: true));
+    private static readonly ConcurrentDictionary<ActivitySource, bool> SourcesWithPlaces = new(); // ActivitySource keeps reference equality
+    private static int version;
     private static int runningTracers;
     private static int taggingTracers;
     private static volatile bool onActivity = true;
+
+    /// <summary>Changes whenever a place is registered, so a reader's cached misses can be trusted until it changes.</summary>
+    public static int Version => Volatile.Read(ref version);
 
     /// <summary>Whether traced methods must put their code tags on the Activity (see the class summary).</summary>
     public static bool OnActivity => onActivity;
@@ -46,16 +52,21 @@ internal static class CodeLocations
             if (ByName.TryGetValue((source, name), out var first))
             {
                 if (!first.SamePlace(place.FunctionName, place.FilePath, place.LineNumber as int? ?? 0)) first.MarkAmbiguous();
-                ByIdentity.TryAdd((source, name), first);
+                if (ByIdentity.TryAdd((source, name), first)) Interlocked.Increment(ref version);
                 return first;
             }
 
             if (ByName.Count >= MaxPlaces) return null;
+            SourcesWithPlaces.TryAdd(source, true);
             ByName.Add((source, name), place);
             ByIdentity.TryAdd((source, name), place);
+            Interlocked.Increment(ref version);
             return place;
         }
     }
+
+    /// <summary>Whether any span of <paramref name="source"/> can have a place.</summary>
+    public static bool HasPlaces(ActivitySource source) => SourcesWithPlaces.ContainsKey(source);
 
     /// <summary>The place of a span started by a traced method, or null (reporter threads).</summary>
     public static CodeLocation? Find(Activity span) =>

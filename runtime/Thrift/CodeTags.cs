@@ -16,7 +16,7 @@ internal static class CodeTags
     public static bool IsLocation(string key) => string.Equals(key, FunctionKey, StringComparison.Ordinal);
 
     /// <summary>The location to write for <paramref name="span"/>: null when it has its own tags or is not a traced method's.</summary>
-    public static CodeLocation? ToWrite(Activity span, bool spanHasOwn) => spanHasOwn ? null : CodeLocations.Find(span);
+    public static CodeLocation? ToWrite(Activity span, bool spanHasOwn, CodeLocationReader places) => spanHasOwn ? null : places.Find(span);
 
     /// <summary>The general path: through a writer of any protocol, cut and counted like any tag.</summary>
     public static void Write(IThriftWriter w, TagValueWriter tags, CodeLocation place)

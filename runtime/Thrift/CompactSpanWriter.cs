@@ -39,7 +39,7 @@ internal static class CompactSpanWriter
     /// The derived tags (kind, status, error, sampler) are passed in, already decided by the
     /// serializer, so both paths share one mapping.
     /// </summary>
-    public static bool TryWrite(ByteBuffer buffer, Activity span, in DerivedTags derived, IdReader ids, int maxValueBytes)
+    public static bool TryWrite(ByteBuffer buffer, Activity span, in DerivedTags derived, IdReader ids, CodeLocationReader places, int maxValueBytes)
     {
         // Pass 1: is it common, how many tags, how many bytes at most.
         var name = span.DisplayName;
@@ -71,7 +71,7 @@ internal static class CompactSpanWriter
 
         var userTags = count - derived.Count;
         byte[]? codeTags = null;
-        if (CodeTags.ToWrite(span, ownLocation) is { } place)
+        if (CodeTags.ToWrite(span, ownLocation, places) is { } place)
         {
             if (!CodeTags.FitCompact(place, maxValueBytes)) return false;
             codeTags = CodeTags.Compact(place);

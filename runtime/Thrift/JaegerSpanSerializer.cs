@@ -25,12 +25,13 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
     private const int FollowsFrom = 1;
     private readonly RepeatedTags repeated = new(tags, sampler);
     private readonly IdReader ids = new();
+    private readonly CodeLocationReader places = new();
 
     public void Write(IThriftWriter w, Activity span)
     {
         var samplerTags = IsLocalRootWeSampled(span);
         var derived = new DerivedTags(span, samplerTags, samplerTags ? repeated.Sampler(w) : null, exceptionMessages);
-        if (compactFastPath && w is ThriftCompactWriter && CompactSpanWriter.TryWrite(w.Buffer, span, derived, ids, tags.MaxValueBytes)) return;
+        if (compactFastPath && w is ThriftCompactWriter && CompactSpanWriter.TryWrite(w.Buffer, span, derived, ids, places, tags.MaxValueBytes)) return;
 
         ids.Trace(span.TraceId, out var traceHigh, out var traceLow);
         w.StructBegin();
@@ -92,7 +93,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         }
 
         var userTags = count - derived.Count;
-        var place = CodeTags.ToWrite(span, ownLocation);
+        var place = CodeTags.ToWrite(span, ownLocation, places);
         if (place is not null) count += place.TagCount;
         if (count == 0) return;
 
