@@ -24,6 +24,7 @@ public static class Program
                 case "paced": return PacedRunner.Run(args[1..]);
                 case "paced-child": return PacedRunner.RunChild(args[1..]);
                 case "stoplatency": return StopLatency.StopLatencyRunner.Run(args[1..]);
+                case "profile-serialize": return ProfileSerialize.Run();
             }
         }
 

@@ -1,5 +1,10 @@
 using System;
 using System.Text;
+#if NET
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 
 namespace Instrumentation.Thrift;
 
@@ -26,6 +31,9 @@ internal static class Utf8Text
     /// <summary>Encodes all of <paramref name="value"/> at <paramref name="index"/> (space checked by the caller); returns the byte count.</summary>
     public static int Encode(string value, byte[] destination, int index)
     {
+#if NET
+        if (value.Length >= 8 && Vector128.IsHardwareAccelerated) return EncodeByEights(value, destination, index);
+#endif
         // ASCII (nearly every name and key) byte by byte: cheaper than the encoder's call overhead
         // for short text. The first non-ASCII char hands the rest to the encoder.
         for (var i = 0; i < value.Length; i++)
@@ -37,6 +45,32 @@ internal static class Utf8Text
 
         return value.Length;
     }
+
+#if NET
+    /// <summary>
+    /// As <see cref="Encode"/>, eight chars at a time: ASCII chars narrowed to bytes with one vector
+    /// instruction and stored as one word (the char loop was a quarter of a span's serialization).
+    /// The last eight chars overlap the ones before when the length is not a multiple of eight.
+    /// </summary>
+    private static int EncodeByEights(string value, byte[] destination, int index)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(value.AsSpan());
+        var bytes = destination.AsSpan(index, value.Length);
+        var nonAscii = Vector128.Create((ushort)0xFF80);
+        var i = 0;
+        while (true)
+        {
+            var at = Math.Min(i, chars.Length - 8);
+            var eight = Vector128.Create(chars.Slice(at, 8));
+            if ((eight & nonAscii) != Vector128<ushort>.Zero) break;
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes.Slice(at), Vector128.Narrow(eight, eight).AsUInt64().ToScalar());
+            i = at + 8;
+            if (i == chars.Length) return i;
+        }
+
+        return i + Encoding.GetBytes(value, i, value.Length - i, destination, index + i);
+    }
+#endif
 
     /// <summary>Writes <paramref name="value"/> at the end of <paramref name="buffer"/>; returns the byte count written.</summary>
     public static int WriteAll(ByteBuffer buffer, string value, int byteCount)

@@ -119,6 +119,47 @@ public sealed class CompactFastPathTests
         Assert.Equal(-1, JaegerIds.ToLong(ActivitySpanId.CreateFromString("ffffffffffffffff".AsSpan())));
     }
 
+    [Fact]
+    public void Text_encodes_as_UTF8_whatever_its_length_and_wherever_its_non_ASCII_chars_are()
+    {
+        var random = new Random(5);
+        var specials = "é😀\ud800\udc00ü\u0080\u07ff\u0800\uffff";
+        var destination = new byte[512];
+        for (var i = 0; i < 20_000; i++)
+        {
+            var chars = new char[random.Next(41)];
+            for (var c = 0; c < chars.Length; c++) chars[c] = (char)random.Next(32, 127);
+            if (chars.Length > 0 && i % 3 != 0) chars[random.Next(chars.Length)] = specials[random.Next(specials.Length)];
+            var text = new string(chars);
+            var at = random.Next(8);
+
+            var written = Utf8Text.Encode(text, destination, at);
+
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), destination.AsSpan(at, written).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Hex_digits_read_as_the_parser_reads_them_and_anything_else_is_refused()
+    {
+        var random = new Random(11);
+        var digits = "0123456789abcdef";
+        // Neighbours of the digit ranges, upper case, and chars whose low byte is a digit.
+        var others = ":/@`gGAF \u00e9\u0130\u0161\u0100\uff10";
+        for (var i = 0; i < 20_000; i++)
+        {
+            var chars = new char[16];
+            for (var c = 0; c < 16; c++) chars[c] = digits[random.Next(16)];
+            if (i % 4 == 1) chars[random.Next(16)] = (char)random.Next(0x10000);
+            if (i % 4 == 3) chars[random.Next(16)] = others[random.Next(others.Length)];
+            var text = "xx" + new string(chars);
+            var valid = Array.TrueForAll(chars, c => digits.IndexOf(c) >= 0);
+
+            Assert.Equal(valid, JaegerIds.TryParseHex64(text, 2, out var value));
+            if (valid) Assert.Equal(ulong.Parse(new string(chars), System.Globalization.NumberStyles.HexNumber), (ulong)value);
+        }
+    }
+
     private static List<Activity> Spans()
     {
         var spans = new List<Activity>();
