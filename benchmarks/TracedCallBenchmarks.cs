@@ -29,8 +29,10 @@ public class TracedCallBenchmarks
     // Listeners match by name: the sources are static fields, created lazily on first use, possibly
     // after the listener (a lambda comparing references would see a half-initialized field).
     private const string BareSourceName = "Bench.TracedCall.Bare";
+    private const string FloorSourceName = "Bench.TracedCall.StopFloor";
     private static readonly ActivitySource NoListenerSource = new("Bench.TracedCall.NoListener");
     private static readonly ActivitySource BareSource = new(BareSourceName);
+    private static readonly ActivitySource FloorSource = new(FloorSourceName);
     private static readonly ActivitySource OursSource = new("Bench.TracedCall.Ours");
     private static readonly ActivitySource OursNoAgentSource = new("Bench.TracedCall.OursNoAgent");
     private static readonly ActivitySource OtelSource = new("Bench.TracedCall.OpenTelemetry");
@@ -59,6 +61,26 @@ public class TracedCallBenchmarks
 
     [GlobalCleanup(Target = nameof(BareActivity))]
     public void CleanupBare() => bareListener?.Dispose();
+
+    [GlobalSetup(Target = nameof(StopCallbackFloor))]
+    public void SetupStopCallbackFloor()
+    {
+        // The least any reporter can add: a stop callback that hands the span over with one plain
+        // store (no queue, no counter, nothing sent). Below this no listener that sees finished
+        // spans can go; it is the floor of issue 13's target 1.
+        bareListener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == FloorSourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = span => lastStopped = span,
+        };
+        ActivitySource.AddActivityListener(bareListener);
+    }
+
+    [GlobalCleanup(Target = nameof(StopCallbackFloor))]
+    public void CleanupStopCallbackFloor() => bareListener?.Dispose();
+
+    private static Activity? lastStopped;
 
     [GlobalSetup(Target = nameof(Ours))]
     public void SetupOurs()
@@ -153,6 +175,13 @@ public class TracedCallBenchmarks
     public void BareActivity()
     {
         using var a = BareSource.StartActivity("op");
+        a?.SetTag("k", 1);
+    }
+
+    [Benchmark]
+    public void StopCallbackFloor()
+    {
+        using var a = FloorSource.StartActivity("op");
         a?.SetTag("k", 1);
     }
 

@@ -112,7 +112,11 @@ public sealed class Tracer : IDisposable
             : new UdpTransport(config.Sender.AgentHost, config.Sender.AgentPort, log);
 
         var batcher = new SpanBatcher(formats, maxPacketSize, serializer, transport, counters, log);
-        IReporter remote = new RemoteReporter(batcher, transport, counters, config.Reporter);
+        // What app threads use while the reporter is far behind: the same serialization, each lane its own.
+        EncodingLane Lane(int bytes, int spans) => new(bytes, spans,
+            new JaegerSpanSerializer(new TagValueWriter(config.Reporter.MaxTagValueLength, counters), sampler, exceptionMessages: config.Reporter.ExceptionMessages),
+            format.CreateWriter, counters, log);
+        IReporter remote = new RemoteReporter(batcher, Lane, transport, counters, config.Reporter);
         return config.Reporter.LogSpans
             ? new CompositeReporter(remote, new LoggingReporter(config.LoggerFactory?.CreateLogger(TracerLogCategories.Spans) ?? ConsoleSpanLogger.Instance))
             : remote;

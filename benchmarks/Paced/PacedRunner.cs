@@ -23,7 +23,7 @@ namespace Instrumentation.Benchmarks.Paced;
 internal static class PacedRunner
 {
     private const int Spans = 2_000_000;
-    private static readonly string[] Contenders = ["bare", "ours", "otel", "otel-otlp"];
+    private static readonly string[] Contenders = ["bare", "floor", "ours", "otel", "otel-otlp"];
 
     public static int Run(string[] args)
     {
@@ -71,6 +71,18 @@ internal static class PacedRunner
                 };
                 ActivitySource.AddActivityListener(listener);
                 pipeline = listener;
+                break;
+            case "floor":
+                // The least a reporter can add: a stop callback that hands the span over with one
+                // plain store. Issue 13's target 1 is measured against what lies above "bare".
+                var floor = new ActivityListener
+                {
+                    ShouldListenTo = s => s.Name == source.Name,
+                    Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                    ActivityStopped = span => lastStopped = span,
+                };
+                ActivitySource.AddActivityListener(floor);
+                pipeline = floor;
                 break;
             case "ours":
                 var agent = new UdpSink();
@@ -138,6 +150,7 @@ internal static class PacedRunner
     }
 
     private static long spinSink;
+    private static Activity? lastStopped;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void Spin(int iterations)

@@ -8,8 +8,10 @@ public sealed class ReporterConfiguration
     /// <summary>
     /// The default queue: 2^20 finished spans. The queue's slots take 16 MiB (16 bytes each); the
     /// spans it holds keep their <c>Activity</c> objects alive (about 0.6 KiB each plus their tags),
-    /// so a full queue of small spans holds roughly 0.7 GiB. A burst of a million spans loses
-    /// nothing; a sustained overload drops (and counts) what does not fit.
+    /// so a full queue of small spans holds roughly 0.7 GiB. When the reporter falls more than 4,096
+    /// spans behind, app threads serialize their own spans instead (at most 32 MiB of buffers, see
+    /// the README), so a burst of a million spans loses nothing and keeps few Activities alive; a
+    /// sustained overload drops (and counts) what does not fit.
     /// </summary>
     public const int DefaultMaxQueueSize = 1 << 20;
 

@@ -9,7 +9,10 @@ namespace Instrumentation.Reporting;
 /// <summary>
 /// Queues finished spans (lock-free, never blocking the app) and sends them from one background
 /// thread: whenever enough spans arrive to fill packets, and every flush interval for the rest.
-/// Disposing sends everything queued, waiting at most the close timeout.
+/// When the reporter falls far behind (a burst while the app's threads keep every core busy), app
+/// threads serialize their own spans into <see cref="EncodingLanes"/> instead of queueing them, so
+/// the queue stops growing and finished Activities are not kept alive (and copied by the GC) until
+/// the reporter reaches them. Disposing sends everything queued, waiting at most the close timeout.
 /// </summary>
 internal sealed class RemoteReporter : IReporter
 {
@@ -22,8 +25,21 @@ internal sealed class RemoteReporter : IReporter
     /// </summary>
     private const int WakeEvery = 1024;
 
+    /// <summary>
+    /// Spans waiting in the queue before app threads serialize their own: about 2.5 MB of finished
+    /// Activities, so a reporter that keeps up never sees it, and one that does not is caught before
+    /// most of a gen0 budget is spans it has yet to reach.
+    /// </summary>
+    private const int EncodeWhenWaiting = 4096;
+
+    /// <summary>While draining the queue, the reporter empties the lanes every this many spans (a power of two).</summary>
+    private const int LaneCheckEvery = 256;
+
     private readonly SpanQueue queue;
     private readonly long wakeMask;
+    private readonly long encodeWhenWaiting;
+    private readonly EncodingLanes lanes;
+    private volatile bool behind; // app threads encode their own spans while set
     private readonly SpanBatcher batcher;
     private readonly IPacketTransport transport;
     private readonly ReporterCounters counters;
@@ -40,12 +56,15 @@ internal sealed class RemoteReporter : IReporter
     private bool exited;
     private long sealedEnd;
 
-    public RemoteReporter(SpanBatcher batcher, IPacketTransport transport, ReporterCounters counters, ReporterConfiguration config)
+    // lane: makes an EncodingLane that holds the given bytes and spans.
+    public RemoteReporter(SpanBatcher batcher, Func<int, int, EncodingLane> lane, IPacketTransport transport, ReporterCounters counters, ReporterConfiguration config)
     {
         queue = new SpanQueue(config.MaxQueueSize);
-        counters.EnqueuedTotal = () => queue.Enqueued;
+        lanes = new EncodingLanes(queue.Capacity, lane);
+        counters.EnqueuedTotal = () => queue.Enqueued + lanes.Accepted;
         // A small queue (Jaeger's classic 100) must wake the reporter long before it fills.
         wakeMask = Math.Min(WakeEvery, Math.Max(1, queue.Capacity / 4)) - 1;
+        encodeWhenWaiting = Math.Min(EncodeWhenWaiting, queue.Capacity / 2);
         this.batcher = batcher;
         this.transport = transport;
         this.counters = counters;
@@ -57,6 +76,20 @@ internal sealed class RemoteReporter : IReporter
 
     public void Report(Activity span)
     {
+        if (behind)
+        {
+            switch (lanes.TryEncode(span))
+            {
+                case EncodeResult.Encoded: return;
+                case EncodeResult.EncodedWake:
+                    wake.Set();
+                    return;
+                case EncodeResult.Refused:
+                    counters.AddRefusedWhileClosing();
+                    return;
+            }
+        }
+
         var position = queue.TryEnqueue(span);
         if (position < 0)
         {
@@ -67,7 +100,10 @@ internal sealed class RemoteReporter : IReporter
             return;
         }
 
-        if ((position & wakeMask) == wakeMask) wake.Set();
+        if ((position & wakeMask) != wakeMask) return;
+        wake.Set();
+        // Now and then (reading the reporter's position costs a shared cache line): is it far behind?
+        if (!behind && queue.WaitingAt(position) > encodeWhenWaiting) behind = true;
     }
 
     public bool Flush(TimeSpan timeout)
@@ -111,7 +147,7 @@ internal sealed class RemoteReporter : IReporter
                     abandoned = true;
                     batcher.Abandoned = true;
                     sealedEnd = queue.Seal();
-                    counters.SettleAtClose(sealedEnd);
+                    counters.SettleAtClose(sealedEnd + lanes.Seal());
                     transport.Dispose();
                     return;
                 }
@@ -139,6 +175,10 @@ internal sealed class RemoteReporter : IReporter
             if (Stopwatch.GetTimestamp() >= nextFlush || requested > Volatile.Read(ref flushCompleted))
             {
                 FlushGuarded();
+                // Caught up for a whole interval: app threads go back to queueing, which costs them
+                // less, until it falls behind again. Not sooner: a burst would swing between the two,
+                // and each swing leaves thousands of Activities queued across a GC.
+                behind = false;
                 nextFlush = Stopwatch.GetTimestamp() + IntervalTicks(flushInterval);
                 // Someone waits on this flush and reads the counters next: settle them now.
                 if (requested > Volatile.Read(ref flushCompleted)) ConfirmGuarded(grace: true);
@@ -163,6 +203,10 @@ internal sealed class RemoteReporter : IReporter
         // Dispose gave up and counted everything left: release it without counting or sending.
         batcher.DiscardPending();
         queue.DrainSealed(sealedEnd);
+        for (var i = 0; i < lanes.Count; i++)
+        {
+            if (lanes[i].Take() is { } discarded) lanes[i].Return(discarded);
+        }
         transport.Dispose();
     }
 
@@ -171,7 +215,19 @@ internal sealed class RemoteReporter : IReporter
     /// (a stop callback already running when the listener was removed). Sealing makes later
     /// enqueues fail and be counted in <see cref="Report"/>.
     /// </summary>
-    private void CountLateSpans() => counters.AddDroppedOnClose(queue.DrainSealed(queue.Seal()));
+    private void CountLateSpans()
+    {
+        var late = queue.DrainSealed(queue.Seal());
+        lanes.Seal();
+        for (var i = 0; i < lanes.Count; i++)
+        {
+            if (lanes[i].Take() is not { } encoded) continue;
+            late += encoded.Count;
+            lanes[i].Return(encoded);
+        }
+
+        counters.AddDroppedOnClose(late);
+    }
 
     /// <summary>Settles the last datagram's count; with <paramref name="grace"/>, after giving a refusal a moment to arrive.</summary>
     private void ConfirmGuarded(bool grace)
@@ -194,11 +250,38 @@ internal sealed class RemoteReporter : IReporter
     {
         try
         {
-            while (!abandoned && queue.TryDequeue(out var span)) batcher.Append(span!);
+            // The lanes first: their spans are the newest, and their threads wait for room.
+            CollectLanes();
+            var drained = 0;
+            while (!abandoned && queue.TryDequeue(out var span))
+            {
+                batcher.Append(span!);
+                // A long backlog must not leave the lanes full meanwhile: their threads would queue again.
+                if ((++drained & (LaneCheckEvery - 1)) == 0) CollectLanes();
+            }
+
+            CollectLanes();
         }
         catch (Exception)
         {
             counters.AddDroppedInvalid();
+        }
+    }
+
+    /// <summary>Copies the spans app threads serialized into packets.</summary>
+    private void CollectLanes()
+    {
+        for (var i = 0; i < lanes.Count && !abandoned; i++)
+        {
+            if (lanes[i].Take() is not { } encoded) continue;
+            try
+            {
+                for (var s = 0; s < encoded.Count && !abandoned; s++) batcher.AppendEncoded(encoded.SourceOf(s), encoded.BytesOf(s));
+            }
+            finally
+            {
+                lanes[i].Return(encoded);
+            }
         }
     }
 

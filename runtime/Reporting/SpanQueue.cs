@@ -6,7 +6,8 @@ namespace Instrumentation.Reporting;
 
 /// <summary>
 /// A bounded lock-free queue of finished spans: many app threads enqueue, the reporter thread
-/// dequeues (Vyukov's bounded queue, one consumer). Enqueue never blocks or allocates; when full
+/// dequeues (Vyukov's bounded queue, one consumer at a time: the reporter thread, or an app thread
+/// helping it under the reporter's lock). Enqueue never blocks or allocates; when full
 /// it fails and the caller counts the drop. Capacity is rounded up to a power of two.
 /// </summary>
 internal sealed class SpanQueue
@@ -15,7 +16,7 @@ internal sealed class SpanQueue
     private readonly Slot[] slots;
     private readonly long mask;
     private PaddedLong tail; // next position to enqueue, shared by producers
-    private long head;       // next position to dequeue, reporter thread only
+    private PaddedLong head; // next position to dequeue, written by the one consumer at a time
 
     public SpanQueue(int minCapacity)
     {
@@ -37,6 +38,12 @@ internal sealed class SpanQueue
             return position >= SealOffset ? position - SealOffset : position;
         }
     }
+
+    /// <summary>
+    /// How many spans wait behind <paramref name="position"/> (a position <see cref="TryEnqueue"/>
+    /// returned): it reads the consumer's cache line, so producers ask only now and then.
+    /// </summary>
+    public long WaitingAt(long position) => position - Volatile.Read(ref head.Value);
 
     /// <summary>Adds <paramref name="span"/>; returns its position, or -1 when the queue is full.</summary>
     public long TryEnqueue(Activity span)
@@ -81,7 +88,7 @@ internal sealed class SpanQueue
     {
         long drained = 0;
         var spin = new SpinWait();
-        while (head < end)
+        while (head.Value < end)
         {
             if (TryDequeue(out _)) drained++;
             else spin.SpinOnce();
@@ -92,8 +99,9 @@ internal sealed class SpanQueue
 
     public bool TryDequeue(out Activity? span)
     {
-        ref var slot = ref slots[head & mask];
-        if (Volatile.Read(ref slot.Sequence) != head + 1)
+        var position = head.Value;
+        ref var slot = ref slots[position & mask];
+        if (Volatile.Read(ref slot.Sequence) != position + 1)
         {
             span = null;
             return false;
@@ -101,8 +109,8 @@ internal sealed class SpanQueue
 
         span = slot.Span;
         slot.Span = null;
-        Volatile.Write(ref slot.Sequence, head + mask + 1);
-        head++;
+        Volatile.Write(ref slot.Sequence, position + mask + 1);
+        Volatile.Write(ref head.Value, position + 1);
         return true;
     }
 

@@ -97,6 +97,29 @@ internal sealed class SpanBatcher
         batch.Count = 1;
     }
 
+    /// <summary>
+    /// Adds a span an app thread already serialized (<see cref="EncodedSpans"/>): the bytes are a
+    /// whole <c>Span</c> struct, the same wherever it lands in a packet's list.
+    /// </summary>
+    public void AppendEncoded(ActivitySource source, ReadOnlySpan<byte> span)
+    {
+        var batch = BatchOf(source);
+        if (batch.Format.PacketSize(batch.Count + 1, batch.SpanBytes + span.Length) > maxPacketSize)
+        {
+            if (batch.Format.PacketSize(1, span.Length) > maxPacketSize)
+            {
+                counters.AddDroppedTooLarge();
+                log.Error(null, $"a span of '{source.Name}' takes {span.Length} bytes, more than fits in a {maxPacketSize}-byte packet; dropped");
+                return;
+            }
+
+            Send(batch);
+        }
+
+        batch.Packet.Write(span);
+        batch.Count++;
+    }
+
     /// <summary>Forgets the spans gathered but not sent (a close that ran out of time).</summary>
     public void DiscardPending()
     {

@@ -87,26 +87,4 @@ public sealed class QueueOverflowTests(ITestOutputHelper output)
         Assert.Equal(counters.BytesSent, datagrams.Sum(d => (long)d.Length));
         Assert.Equal(counters.SpansReported, datagrams.Sum(d => (long)UdpAgent.Decode(d).Spans.Count));
     }
-
-    /// <summary>A tag value whose ToString() blocks the reporter thread until released (30 s at most).</summary>
-    private sealed class ReporterGate : IDisposable
-    {
-        public ManualResetEventSlim Entered { get; } = new(false);
-
-        public ManualResetEventSlim Release { get; } = new(false);
-
-        public override string ToString()
-        {
-            Entered.Set();
-            Release.Wait(TimeSpan.FromSeconds(30));
-            return "gate";
-        }
-
-        public void Dispose()
-        {
-            Release.Set();
-            Entered.Dispose();
-            Release.Dispose();
-        }
-    }
 }
