@@ -25,6 +25,7 @@ public static class Program
                 case "paced-child": return PacedRunner.RunChild(args[1..]);
                 case "stoplatency": return StopLatency.StopLatencyRunner.Run(args[1..]);
                 case "profile-serialize": return ProfileSerialize.Run();
+                case "overhead": return Overhead.OverheadRunner.Run(args[1..]);
             }
         }
 

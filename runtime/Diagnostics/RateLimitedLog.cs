@@ -6,7 +6,9 @@ namespace Instrumentation.Diagnostics;
 
 /// <summary>
 /// Logs reporter errors at most once per interval, saying how many were suppressed since the last
-/// line, so a down agent cannot flood the application's log. Used from the reporter thread only.
+/// line, so a down agent cannot flood the application's log. Used from the reporter thread, and from
+/// app threads serializing their own spans while the reporter is behind: a lock keeps the count
+/// right (errors are rare; the logger itself is called outside it).
 /// </summary>
 internal sealed class RateLimitedLog(ILogger logger, TimeSpan interval)
 {
@@ -14,18 +16,25 @@ internal sealed class RateLimitedLog(ILogger logger, TimeSpan interval)
     private long nextAllowed = long.MinValue;
     private int suppressed;
 
+    private readonly object gate = new();
+
     public void Error(Exception? exception, string message)
     {
-        var now = Stopwatch.GetTimestamp();
-        if (now < nextAllowed)
+        int more;
+        lock (gate)
         {
-            suppressed++;
-            return;
+            var now = Stopwatch.GetTimestamp();
+            if (now < nextAllowed)
+            {
+                suppressed++;
+                return;
+            }
+
+            nextAllowed = now + intervalTicks;
+            more = suppressed;
+            suppressed = 0;
         }
 
-        nextAllowed = now + intervalTicks;
-        var more = suppressed;
-        suppressed = 0;
         try
         {
             logger.LogWarning(exception, "Jaeger reporter: {Problem} ({Suppressed} similar errors since the last report)", message, more);

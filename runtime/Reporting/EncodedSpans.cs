@@ -16,7 +16,7 @@ internal sealed class EncodedSpans
 
     public EncodedSpans(Func<ByteBuffer, IThriftWriter> writerFor) => Writer = writerFor(Bytes);
 
-    public ByteBuffer Bytes { get; } = new(16 * 1024);
+    public ByteBuffer Bytes { get; } = new(1024); // grown only by threads that fall behind
 
     /// <summary>Writes into <see cref="Bytes"/> in the packets' protocol.</summary>
     public IThriftWriter Writer { get; }

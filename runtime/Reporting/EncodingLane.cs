@@ -77,7 +77,7 @@ internal sealed class EncodingLane
                 // As on the reporter thread: an Activity in a state we did not foresee costs one span.
                 bytes.Length = start;
                 filling.Writer.Reset();
-                if (Interlocked.Increment(ref accepted) >= SealOffset) return EncodeResult.Refused;
+                if (!TryCount()) return EncodeResult.Refused;
                 counters.AddDroppedInvalid();
                 log.Error(e, $"could not serialize span '{span.DisplayName}'");
                 return EncodeResult.Encoded;
@@ -87,7 +87,7 @@ internal sealed class EncodingLane
                 writing = false;
             }
 
-            if (Interlocked.Increment(ref accepted) >= SealOffset)
+            if (!TryCount())
             {
                 bytes.Length = start; // sealed meanwhile: the closing tracer counts it as refused
                 return EncodeResult.Refused;
@@ -100,6 +100,17 @@ internal sealed class EncodingLane
         {
             Monitor.Exit(this);
         }
+    }
+
+    /// <summary>
+    /// Counts one more accepted span unless the lane was sealed meanwhile (then the closing tracer
+    /// counts it as refused, and it must not be counted here too). Only the thread holding the lane
+    /// writes the count; <see cref="Seal"/> is the one other writer.
+    /// </summary>
+    private bool TryCount()
+    {
+        var seen = Volatile.Read(ref accepted);
+        return seen < SealOffset && Interlocked.CompareExchange(ref accepted, seen + 1, seen) == seen;
     }
 
     /// <summary>Reporter thread: takes the spans written so far (null if none); hand them back with <see cref="Return"/>.</summary>

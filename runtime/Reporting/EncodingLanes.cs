@@ -9,15 +9,15 @@ namespace Instrumentation.Reporting;
 /// reporter can find every lane's spans at flush and close. A lane holds at most as many spans as
 /// the queue, and all lanes together at most <see cref="TotalBytes"/> (each lane has two buffers,
 /// one filling and one the reporter empties, that may each grow to twice their share: 4 x 32 MiB in
-/// the worst case, and only for lanes whose threads fell behind).
+/// the worst case, and only for lanes whose threads fell behind), plus a 16-byte index entry per span.
 /// </summary>
 internal sealed class EncodingLanes
 {
     /// <summary>The bytes all lanes may fill before their threads fall back to the queue: about 200,000 small spans.</summary>
     public const int TotalBytes = 32 << 20;
 
-    /// <summary>No lane is smaller than this, so a machine with many cores still gets useful lanes.</summary>
-    private const int MinLaneBytes = 256 * 1024;
+    /// <summary>More cores share lanes (a thread that finds its lane taken queues its span instead).</summary>
+    private const int MaxStripes = 64;
 
     private readonly EncodingLane[] lanes;
     private readonly int mask;
@@ -27,10 +27,10 @@ internal sealed class EncodingLanes
     public EncodingLanes(int queueCapacity, Func<int, int, EncodingLane> create)
     {
         var stripes = 1;
-        while (stripes < Environment.ProcessorCount * 2) stripes <<= 1;
+        while (stripes < Environment.ProcessorCount * 2 && stripes < MaxStripes) stripes <<= 1;
         mask = stripes - 1;
         lanes = new EncodingLane[stripes];
-        var share = Math.Max(MinLaneBytes, TotalBytes / stripes);
+        var share = TotalBytes / stripes;
         for (var i = 0; i < stripes; i++) lanes[i] = create(share, queueCapacity);
     }
 

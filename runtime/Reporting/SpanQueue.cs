@@ -6,8 +6,7 @@ namespace Instrumentation.Reporting;
 
 /// <summary>
 /// A bounded lock-free queue of finished spans: many app threads enqueue, the reporter thread
-/// dequeues (Vyukov's bounded queue, one consumer at a time: the reporter thread, or an app thread
-/// helping it under the reporter's lock). Enqueue never blocks or allocates; when full
+/// dequeues (Vyukov's bounded queue, one consumer: the reporter thread, or Dispose once it has ended). Enqueue never blocks or allocates; when full
 /// it fails and the caller counts the drop. Capacity is rounded up to a power of two.
 /// </summary>
 internal sealed class SpanQueue

@@ -91,6 +91,36 @@ public sealed class ReporterBehindTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_span_still_being_serialized_on_its_thread_when_the_close_gives_up_is_counted_once()
+    {
+        using var agent = new UdpAgent();
+        var sourceName = "behind." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var config = agent.Configure("behind-sealed", sourceName);
+        config.Reporter.MaxQueueSize = QueueSize;
+        config.Reporter.CloseTimeout = TimeSpan.FromMilliseconds(200);
+        var tracer = config.Start();
+
+        using var reporterGate = new ReporterGate();
+        source.StartActivity("gate")!.SetTag("gate", reporterGate).Dispose();
+        Assert.True(reporterGate.Entered.Wait(TimeSpan.FromSeconds(30)), "the reporter never serialized the gate span");
+        for (var i = 0; i < QueueSize; i++) source.StartActivity("filler")!.Dispose();
+
+        // Behind now: this thread serializes its own span, and waits inside it while the tracer closes.
+        using var appGate = new ReporterGate();
+        var app = new System.Threading.Thread(() => source.StartActivity("slow")!.SetTag("slow", appGate).Dispose());
+        app.Start();
+        Assert.True(appGate.Entered.Wait(TimeSpan.FromSeconds(30)), "the app thread never serialized its span");
+        tracer.Dispose();
+        appGate.Release.Set();
+        app.Join();
+
+        var counters = tracer.Counters;
+        Assert.Equal(QueueSize + 2, counters.SpansFinished);
+        Assert.Equal(counters.SpansFinished, counters.SpansReported + counters.SpansDropped);
+    }
+
+    [Fact]
     public void A_tag_that_ends_a_span_while_its_own_span_is_serialized_on_the_app_thread_loses_neither()
     {
         using var agent = new UdpAgent();

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using Instrumentation.Benchmarks.Infrastructure;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace Instrumentation.Benchmarks.Overhead;
+
+/// <summary>
+/// <c>overhead [rounds]</c>: issue 13 target 1, what each listener adds on top of the bare
+/// Activity, measured so that this noisy 2-core host's drift cancels out. Every contender lives in
+/// one process on its own <see cref="ActivitySource"/> (a source only calls the listeners that chose
+/// it), and the rounds interleave them (a different order each round): each round runs a block of
+/// traced calls per contender and reads the app thread's CPU time around it (so a background
+/// thread's CPU is not charged, but a GC the block triggers is). Reported: the median over rounds
+/// of each contender's ns per call and of the per-round differences to the bare row, which is what
+/// the target compares (ours' addition &lt;= half of OpenTelemetry's).
+/// </summary>
+internal static class OverheadRunner
+{
+    private const int CallsPerBlock = 200_000;
+
+    public static int Run(string[] args)
+    {
+        var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
+        var contenders = new List<(string Name, ActivitySource Source)>();
+        var cleanup = new List<IDisposable>();
+
+        var bare = new ActivitySource("Bench.Overhead.Bare");
+        cleanup.Add(Listen(bare, stopped: null));
+        contenders.Add(("bare Activity", bare));
+
+        // The floor of any reporter: a stop callback that hands the span over with one plain store.
+        var floor = new ActivitySource("Bench.Overhead.StopFloor");
+        cleanup.Add(Listen(floor, stopped: span => lastStopped = span));
+        contenders.Add(("stop-callback floor", floor));
+
+        var ours = new ActivitySource("Bench.Overhead.Ours");
+        var agent = new UdpSink();
+        cleanup.Add(new TracerConfiguration("overhead")
+        {
+            Sources = { ours.Name },
+            Sender = { AgentHost = "127.0.0.1", AgentPort = agent.Port },
+        }.Start());
+        cleanup.Add(agent);
+        contenders.Add(("ours", ours));
+
+        var otel = new ActivitySource("Bench.Overhead.OpenTelemetry");
+        cleanup.Add(Sdk.CreateTracerProviderBuilder().AddSource(otel.Name).SetSampler(new AlwaysOnSampler())
+            .AddProcessor(new BatchActivityExportProcessor(new DiscardingExporter())).Build()!);
+        contenders.Add(("OpenTelemetry", otel));
+
+        foreach (var (_, source) in contenders) Block(source, CallsPerBlock); // JIT tiers, pools
+
+        var perCall = contenders.ToDictionary(c => c.Name, _ => new List<double>());
+        var gen1 = contenders.ToDictionary(c => c.Name, _ => 0);
+        var gcPause = contenders.ToDictionary(c => c.Name, _ => TimeSpan.Zero);
+        for (var round = 0; round < rounds; round++)
+        {
+            // Rotate the order so that no contender always follows the same one (GC debt, caches).
+            for (var k = 0; k < contenders.Count; k++)
+            {
+                var (name, source) = contenders[(k + round) % contenders.Count];
+                var gen1Before = GC.CollectionCount(1);
+                var pauseBefore = GC.GetTotalPauseDuration();
+                perCall[name].Add(Block(source, CallsPerBlock));
+                gen1[name] += GC.CollectionCount(1) - gen1Before;
+                gcPause[name] += GC.GetTotalPauseDuration() - pauseBefore;
+            }
+        }
+
+        foreach (var item in cleanup.AsEnumerable().Reverse()) item.Dispose();
+
+        var bareRounds = perCall["bare Activity"];
+        double AddedMedian(string name) => Median(perCall[name].Zip(bareRounds, (x, b) => x - b));
+        var otelAdded = AddedMedian("OpenTelemetry");
+        Console.WriteLine($"Overhead: {rounds} rounds x {CallsPerBlock:N0} calls per contender, interleaved, one process, {Environment.ProcessorCount} cores, load {LoadAverage()}");
+        Console.WriteLine();
+        Console.WriteLine("| Contender | App-thread CPU ns/call (median) | Added over bare (median of per-round differences) | Added vs OpenTelemetry's | gen1 GCs in its blocks | GC pause ns/call |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, _) in contenders)
+        {
+            var added = name == "bare Activity" ? 0 : AddedMedian(name);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {Median(perCall[name]):0.0} | {added:0.0} | {(name == "bare Activity" ? "-" : (added / otelAdded).ToString("0.00", CultureInfo.InvariantCulture))} | {gen1[name]} | {gcPause[name].TotalNanoseconds / rounds / CallsPerBlock:0.0} |"));
+        }
+
+        return 0;
+    }
+
+    private static Activity? lastStopped;
+
+    private static ActivityListener Listen(ActivitySource source, Action<Activity>? stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => ReferenceEquals(s, source),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    /// <summary>App-thread CPU ns per traced call over <paramref name="calls"/> calls.</summary>
+    private static double Block(ActivitySource source, int calls)
+    {
+        var start = ThreadCpu.Now();
+        for (var i = 0; i < calls; i++)
+        {
+            using var a = source.StartActivity("op");
+            a?.SetTag("k", 1);
+        }
+
+        return (ThreadCpu.Now() - start).TotalNanoseconds / calls;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (Exception)
+        {
+            return "n/a";
+        }
+    }
+}
