@@ -10,7 +10,7 @@ using OpenTelemetry.Trace;
 namespace Instrumentation.Benchmarks.Overhead;
 
 /// <summary>
-/// <c>overhead [rounds]</c>: issue 13 target 1, what each listener adds on top of the bare
+/// <c>overhead [rounds] [parts]</c>: issue 13 target 1, what each listener adds on top of the bare
 /// Activity, measured so that this noisy 2-core host's drift cancels out. Every contender lives in
 /// one process on its own <see cref="ActivitySource"/> (a source only calls the listeners that chose
 /// it), and the rounds interleave them (a different order each round): each round runs a block of
@@ -25,7 +25,7 @@ internal static class OverheadRunner
 
     public static int Run(string[] args)
     {
-        var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
+        var rounds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 30;
         var contenders = new List<(string Name, ActivitySource Source)>();
         var cleanup = new List<IDisposable>();
 
@@ -47,6 +47,27 @@ internal static class OverheadRunner
         }.Start());
         cleanup.Add(agent);
         contenders.Add(("ours", ours));
+        if (args.Contains("parts"))
+        {
+            // Where ours' addition comes from: the counter, the queue hand-off to a thread that
+            // drains it (every millisecond, so spans wait as they do behind a busy reporter).
+            var counter = new Instrumentation.Diagnostics.StripedCounter();
+            var c1 = new ActivitySource("Bench.Overhead.Counter");
+            cleanup.Add(Listen(c1, stopped: span => lastStopped = span, sample: () => counter.Increment()));
+            contenders.Add(("floor + started counter", c1));
+
+            var q2 = new Instrumentation.Reporting.SpanQueue(1 << 20);
+            var c2 = new ActivitySource("Bench.Overhead.Queue");
+            cleanup.Add(Listen(c2, stopped: span => q2.TryEnqueue(span), sample: () => counter.Increment()));
+            cleanup.Add(Drainer(q2, touch: false));
+            contenders.Add(("+ queue, drained", c2));
+
+            var q3 = new Instrumentation.Reporting.SpanQueue(1 << 20);
+            var c3 = new ActivitySource("Bench.Overhead.QueueTouch");
+            cleanup.Add(Listen(c3, stopped: span => q3.TryEnqueue(span), sample: () => counter.Increment()));
+            cleanup.Add(Drainer(q3, touch: true));
+            contenders.Add(("+ queue, drainer reads fields", c3));
+        }
 
         var otel = new ActivitySource("Bench.Overhead.OpenTelemetry");
         cleanup.Add(Sdk.CreateTracerProviderBuilder().AddSource(otel.Name).SetSampler(new AlwaysOnSampler())
@@ -93,12 +114,49 @@ internal static class OverheadRunner
 
     private static Activity? lastStopped;
 
-    private static ActivityListener Listen(ActivitySource source, Action<Activity>? stopped)
+    private sealed class DrainerHandle(System.Threading.Thread thread) : IDisposable
+    {
+        public volatile bool Stop;
+        public void Dispose() { Stop = true; thread.Join(); }
+    }
+
+    private static IDisposable Drainer(Instrumentation.Reporting.SpanQueue queue, bool touch)
+    {
+        DrainerHandle? handle = null;
+        var thread = new System.Threading.Thread(() =>
+        {
+            long sum = 0;
+            while (!handle!.Stop)
+            {
+                var any = false;
+                while (queue.TryDequeue(out var span))
+                {
+                    any = true;
+                    if (touch)
+                    {
+                        sum += span!.TraceId.ToHexString().Length + span.SpanId.ToHexString().Length + span.DisplayName.Length + span.Duration.Ticks;
+                        foreach (var t in span.EnumerateTagObjects()) sum += t.Key.Length;
+                    }
+                }
+
+                if (!any) System.Threading.Thread.Sleep(1);
+            }
+
+            GC.KeepAlive(sum);
+        }) { IsBackground = true };
+        handle = new DrainerHandle(thread);
+        thread.Start();
+        return handle;
+    }
+
+    private static ActivityListener Listen(ActivitySource source, Action<Activity>? stopped, Action? sample = null)
     {
         var listener = new ActivityListener
         {
             ShouldListenTo = s => ReferenceEquals(s, source),
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            Sample = sample is null
+                ? (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded
+                : (ref ActivityCreationOptions<ActivityContext> _) => { sample(); return ActivitySamplingResult.AllDataAndRecorded; },
             ActivityStopped = stopped,
         };
         ActivitySource.AddActivityListener(listener);
