@@ -12,11 +12,15 @@ trap 'rm -rf "$work"' EXIT
 
 python3 "$repo/benchmarks/BuildTime/make_project.py" "$work/src" "$methods" "$sites"
 
-make_csproj() { # $1 = dir, $2 = with generator (true/false), $3 = extra source file (optional)
+make_csproj() { # $1 = dir, $2 = generator (true: ours, discovery: the discovery floor, false: none), $3 = extra source file (optional)
   local analyzer="" extra=""
   if [ -n "${3:-}" ]; then extra="<Compile Include=\"$3\" />"; fi
   if [ "$2" = true ]; then
     analyzer="<ProjectReference Include=\"$repo/generator/Instrumentation.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+  elif [ "$2" = discovery ]; then
+    # The floor's source reaches the compilation only as the discovery floor generator's output.
+    extra="<AdditionalFiles Include=\"$work/floor.cs\" />"
+    analyzer="<ProjectReference Include=\"$repo/benchmarks/BuildTime/DiscoveryFloor/DiscoveryFloor.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
   fi
   mkdir -p "$1"
   cat > "$1/BuildTime.csproj" <<XML
@@ -49,6 +53,9 @@ dotnet build "$work/without" -c Release -v q -nologo >/dev/null
 python3 "$repo/benchmarks/BuildTime/interceptor_floor.py" "$(find "$work/generated" -name '*.g.cs' | head -1)" "$work/floor.cs"
 make_csproj "$work/floor" false "$work/floor.cs"
 dotnet build "$work/floor" -c Release -v q -nologo >/dev/null
+# The same floor plus the semantic work any call-site interceptor generator must do (DiscoveryFloor/).
+make_csproj "$work/discovery" discovery
+dotnet build "$work/discovery" -c Release -v q -nologo >/dev/null
 
 time_build() {
   local start end
@@ -58,11 +65,12 @@ time_build() {
   echo "$end - $start" | bc -l
 }
 
-with=(); without=(); floor=()
+with=(); without=(); floor=(); discovery=()
 for i in $(seq "$runs"); do
   without+=("$(time_build "$work/without")")
   with+=("$(time_build "$work/with")")
   floor+=("$(time_build "$work/floor")")
+  discovery+=("$(time_build "$work/discovery")")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 w=$(median "${with[@]}"); wo=$(median "${without[@]}")
@@ -71,4 +79,7 @@ echo "without generator: ${without[*]} s (median $wo)"
 echo "with generator:    ${with[*]} s (median $w)"
 f=$(median "${floor[@]}")
 echo "interceptor floor (attributes + empty methods as plain source, no generator): ${floor[*]} s (median $f)"
+d=$(median "${discovery[@]}")
+echo "discovery floor (the same plus binding each call and its interceptable location, in a minimal generator): ${discovery[*]} s (median $d)"
 echo "ratio: $(echo "$w / $wo" | bc -l | cut -c1-5)x; floor ratio: $(echo "$f / $wo" | bc -l | cut -c1-5)x"
+echo "ours / floor: $(echo "$w / $f" | bc -l | cut -c1-5)x; discovery floor / floor: $(echo "$d / $f" | bc -l | cut -c1-5)x; ours / discovery floor: $(echo "$w / $d" | bc -l | cut -c1-5)x"

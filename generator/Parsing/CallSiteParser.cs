@@ -19,9 +19,9 @@ internal static class CallSiteParser
     public static ParseResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
-        var model = context.SemanticModel;
         var name = InvokedName(invocation)!;
-        if (!TracedNameIndex.For(model.Compilation).MayBeTraced(name)) return null;
+        if (!TracedNameIndex.For(context.SemanticModel.Compilation).MayBeTraced(name)) return null;
+        var model = CallSiteModels.For(context.SemanticModel);
         var info = model.GetSymbolInfo(invocation, cancellationToken);
         if (info.Symbol is not IMethodSymbol symbol) return LateBound(invocation, info);
         var called = TracedSymbols.ImplementationOf(symbol);
@@ -32,40 +32,42 @@ internal static class CallSiteParser
         var traced = TracedSymbols.FindTraced(called, out var onMethod);
         if (traced is null) return null;
 
-        var shown = called.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         var location = invocation.GetLocation();
+        // Only diagnostics show the method: formatting it for every call site cost more than the checks.
+        string Shown() => called.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         // A call whose result is dynamic is late-bound only when an argument or the receiver is dynamic;
         // a statically bound method that merely returns dynamic (or object as dynamic) is intercepted.
         if (model.GetTypeInfo(invocation, cancellationToken).Type is { TypeKind: TypeKind.Dynamic }
             && model.GetOperation(invocation, cancellationToken) is not IInvocationOperation)
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, DynamicCall));
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), DynamicCall));
         if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.BaseCall, location, shown));
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.BaseCall, location, Shown()));
         if (called.IsStatic && (called.IsAbstract || called.IsVirtual) && called.ContainingType.TypeKind == TypeKind.Interface)
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.StaticAbstract, location, shown, ReceiverText(invocation)));
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.StaticAbstract, location, Shown(), ReceiverText(invocation)));
         if (IsInExpressionTree(invocation, model, cancellationToken))
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionTree, location, shown));
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionTree, location, Shown()));
         // Only an interface member can be called on an unconstrained type parameter (object's members are never
         // traced), so only those calls pay for the operation tree.
         if (called.MethodKind == MethodKind.Ordinary && !called.IsStatic && called.ContainingType.TypeKind == TypeKind.Interface
             && model.GetOperation(invocation, cancellationToken) is IInvocationOperation { Instance.Type: ITypeParameterSymbol { IsReferenceType: false } receiver })
         {
             // A constrained call mutates a struct T in place; the interceptor's interface-typed receiver would box a copy.
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown,
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(),
                 $"its receiver has type parameter type '{receiver.Name}', which may be a struct the interceptor would copy (a 'class' constraint on '{receiver.Name}' allows tracing)"));
         }
+        var checks = DefinitionChecks.Of(called, model.Compilation);
         var viaAccessor = false;
-        if (Accessibility.FirstInaccessible(called, model.Compilation) is { } hidden)
+        if (checks.Inaccessible is { } hidden)
         {
-            if (!Accessibility.CanUseAccessor(called, model.Compilation))
-                return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, shown, hidden));
+            if (!checks.CanUseAccessor)
+                return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, Shown(), hidden));
             viaAccessor = true; // private or protected: called through [UnsafeAccessor]
         }
-        if (HasErrorType(TracedSymbols.Definition(called))) return null; // the compiler reports it; an interceptor would only add errors
+        if (checks.HasErrorType) return null; // the compiler reports it; an interceptor would only add errors
         if (Accessibility.UnsupportedShape(called) is { } reason)
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, reason));
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), reason));
         if (RequiredModifier(called) is { } modified)
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, shown, modified));
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), modified));
 
         var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
         if (interceptable is null) return null;
@@ -80,7 +82,7 @@ internal static class CallSiteParser
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IMethodSymbol, TargetMethod> TargetCache = new();
 
-    private static bool HasErrorType(IMethodSymbol method)
+    internal static bool HasErrorType(IMethodSymbol method)
     {
         if (method.Parameters.Any(p => IsError(p.Type)) || IsError(method.ReturnType) || method.TypeParameters.Any(t => t.ConstraintTypes.Any(IsError))) return true;
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)

@@ -8,7 +8,8 @@ namespace Instrumentation.Generator.Parsing;
 /// <summary>
 /// The names of methods that may be traced in a compilation (its own and its references'), so call
 /// sites are filtered by name before the semantic model is asked anything. Built once per
-/// compilation; a referenced assembly's names are built once per assembly symbol.
+/// compilation: its own names from syntax (<see cref="SourceTracedNames"/>, read once per tree), a
+/// referenced assembly's from its symbols, once per assembly symbol.
 /// </summary>
 internal sealed class TracedNameIndex
 {
@@ -29,7 +30,7 @@ internal sealed class TracedNameIndex
         var tracedAttribute = compilation.GetTypeByMetadataName(TracedSymbols.TracedAttributeName);
         if (tracedAttribute is null) return index; // Instrumentation is not referenced: nothing is traced
 
-        index.Add(compilation.Assembly);
+        index.AddSource(compilation);
         foreach (var reference in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             if (!reference.Modules.Any(m => m.ReferencedAssemblies.Any(a => a.Name == tracedAttribute.ContainingAssembly.Name))) continue;
@@ -44,6 +45,41 @@ internal sealed class TracedNameIndex
         }
 
         return index;
+    }
+
+    /// <summary>Names in source: [Traced] (or an alias of it) on a method, on a type (every method in it), or on the assembly (all).</summary>
+    private void AddSource(Compilation compilation)
+    {
+        var perTree = compilation.SyntaxTrees.Select(SourceTracedNames.Of).ToList();
+        var attributeNames = new HashSet<string> { "Traced" };
+        foreach (var alias in perTree.SelectMany(t => t.Aliases))
+        {
+            if (alias.Target == "Traced") attributeNames.Add(alias.Alias);
+        }
+
+        var tracedTypes = new HashSet<string>();
+        foreach (var (attribute, on, name) in perTree.SelectMany(t => t.Attributes))
+        {
+            if (!attributeNames.Contains(attribute)) continue;
+            switch (on)
+            {
+                case SourceTracedNames.Target.Assembly:
+                    all = true;
+                    return;
+                case SourceTracedNames.Target.Method:
+                    names.Add(name);
+                    break;
+                default:
+                    tracedTypes.Add(name);
+                    break;
+            }
+        }
+
+        if (tracedTypes.Count == 0) return;
+        foreach (var (type, methods) in perTree.SelectMany(t => t.TypeMethods))
+        {
+            if (tracedTypes.Contains(type)) names.UnionWith(methods);
+        }
     }
 
     private void Add(IAssemblySymbol assembly)
