@@ -13,10 +13,10 @@ internal static class Accessibility
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
             if (type.IsFileLocal) return $"type '{type.Name}' (file-local)";
-            if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)) return $"type '{type.Name}' ({Describe(type.DeclaredAccessibility)})";
+            if (!IsReachable(type, compilation)) return $"type '{type.Name}' ({Describe(type.DeclaredAccessibility)})";
         }
 
-        if (!compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)) return $"the method ({Describe(method.DeclaredAccessibility)})";
+        if (!IsReachable(method, compilation)) return $"the method ({Describe(method.DeclaredAccessibility)})";
 
         var types = method.Parameters.Select(p => p.Type).Append(method.ReturnType);
         foreach (var type in types)
@@ -40,7 +40,7 @@ internal static class Accessibility
         if (method.ContainingType.ContainingType is not null && method.ContainingType.IsGenericType) return false;
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (type.IsGenericType || type.IsFileLocal || !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)) return false;
+            if (type.IsGenericType || type.IsFileLocal || !IsReachable(type, compilation)) return false;
         }
 
         if (!method.IsStatic && method.ContainingType.IsValueType && (method.IsReadOnly || method.ContainingType.IsReadOnly)) return false;
@@ -75,11 +75,34 @@ internal static class Accessibility
         _ => false,
     };
 
+    /// <summary>
+    /// Whether code of the compilation's own assembly, outside any type, can reach <paramref name="symbol"/>.
+    /// What is public all the way out, or internal to this assembly, is answered here; the rest by
+    /// the compiler, whose public check first looks for the symbol's assembly among all references
+    /// (a linear scan, each time): for the 2,000 targets of a large project, most of these checks' time.
+    /// </summary>
+    internal static bool IsReachable(ISymbol symbol, Compilation compilation)
+    {
+        var ownAssembly = SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, compilation.Assembly);
+        for (var member = symbol; member is not null; member = member.ContainingType)
+        {
+            var open = member.DeclaredAccessibility switch
+            {
+                Microsoft.CodeAnalysis.Accessibility.Public => true,
+                Microsoft.CodeAnalysis.Accessibility.Internal or Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => ownAssembly,
+                _ => false,
+            };
+            if (!open) return compilation.IsSymbolAccessibleWithin(symbol, compilation.Assembly);
+        }
+
+        return true;
+    }
+
     internal static bool IsNameable(ITypeSymbol type, Compilation compilation) => type switch
     {
         IArrayTypeSymbol array => IsNameable(array.ElementType, compilation),
         ITypeParameterSymbol => true,
-        INamedTypeSymbol named => !named.IsFileLocal && compilation.IsSymbolAccessibleWithin(named.OriginalDefinition, compilation.Assembly)
+        INamedTypeSymbol named => !named.IsFileLocal && IsReachable(named.OriginalDefinition, compilation)
             && named.TypeArguments.All(t => IsNameable(t, compilation)),
         _ => true,
     };

@@ -29,7 +29,8 @@ internal static class CallSiteParser
         if (name == "Block" && BlockParser.IsTracingBlock(called))
             return IsInExpressionTree(invocation, model, cancellationToken) ? null : BlockParser.Parse(invocation, model, cancellationToken);
         if (called.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension)) return null;
-        var traced = TracedSymbols.FindTraced(called, out var onMethod);
+        var checks = DefinitionChecks.Of(called, model.Compilation);
+        var traced = checks.Traced;
         if (traced is null) return null;
 
         var location = invocation.GetLocation();
@@ -55,7 +56,6 @@ internal static class CallSiteParser
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(),
                 $"its receiver has type parameter type '{receiver.Name}', which may be a struct the interceptor would copy (a 'class' constraint on '{receiver.Name}' allows tracing)"));
         }
-        var checks = DefinitionChecks.Of(called, model.Compilation);
         var viaAccessor = false;
         if (checks.Inaccessible is { } hidden)
         {
@@ -64,20 +64,18 @@ internal static class CallSiteParser
             viaAccessor = true; // private or protected: called through [UnsafeAccessor]
         }
         if (checks.HasErrorType) return null; // the compiler reports it; an interceptor would only add errors
-        if (Accessibility.UnsupportedShape(called) is { } reason)
+        if (checks.UnsupportedShape is { } reason)
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), reason));
-        if (RequiredModifier(called) is { } modified)
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), modified));
 
         var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
         if (interceptable is null) return null;
 
         // Every call site of a method shares one model: build it once per method and compilation.
-        var target = TargetCache.GetValue(TracedSymbols.Definition(called), _ => TargetMethodBuilder.Build(called, traced, onMethod, model.Compilation, viaAccessor));
+        var target = TargetCache.GetValue(TracedSymbols.Definition(called), _ => TargetMethodBuilder.Build(called, traced, checks.TracedOnMethod, model.Compilation, viaAccessor));
         var span = location.GetLineSpan();
         var sortKey = $"{span.Path}:{invocation.SpanStart:D9}";
         var display = $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
-        return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display, TracedVia(called)));
+        return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display, checks.TracedVia));
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IMethodSymbol, TargetMethod> TargetCache = new();
@@ -103,7 +101,7 @@ internal static class CallSiteParser
     };
 
     /// <summary>The members whose <c>[Traced]</c> a call of an override or implementation may carry (see TracedSymbols.FindTraced).</summary>
-    private static EquatableArray<string> TracedVia(IMethodSymbol called)
+    internal static EquatableArray<string> TracedVia(IMethodSymbol called)
     {
         var method = TracedSymbols.Definition(called);
         var keys = new System.Collections.Generic.List<string>();
@@ -133,7 +131,7 @@ internal static class CallSiteParser
     /// compiler rejects the pair (CS9154; Roslyn 4.14 still accepted it). Null when there is none.
     /// (A <c>ref readonly</c> return is matched without its modifier: verified on SDK 10.0.401.)
     /// </summary>
-    private static string? RequiredModifier(IMethodSymbol called)
+    internal static string? RequiredModifier(IMethodSymbol called)
     {
         var parameter = TracedSymbols.Definition(called).Parameters.FirstOrDefault(p => p.RefCustomModifiers.Length > 0 || p.CustomModifiers.Length > 0);
         return parameter is null

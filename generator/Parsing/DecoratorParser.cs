@@ -33,7 +33,7 @@ internal static class DecoratorParser
 
         foreach (var t in Containing(type))
         {
-            if (t.IsFileLocal || !compilation.IsSymbolAccessibleWithin(t, compilation.Assembly))
+            if (t.IsFileLocal || !Accessibility.IsReachable(t, compilation))
                 return Fail($"type '{t.Name}' is not accessible to generated code in this assembly (make it internal or public)");
             if (!SymbolEqualityComparer.Default.Equals(t, type) && t.TypeParameters.Length > 0)
                 return Fail($"it is nested in generic type '{t.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}', whose type parameters a decorator cannot name (move the interface out of the generic type)");

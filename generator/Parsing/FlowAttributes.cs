@@ -104,7 +104,7 @@ internal static class FlowAttributes
             if (attribute.AttributeClass is not { ContainingType: null } type || !names.Contains(FullName(type))) continue;
 
             // A polyfill internal to another assembly cannot be named here; the compiler then reports the mismatch itself.
-            if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)) continue;
+            if (!Accessibility.IsReachable(type, compilation)) continue;
             var arguments = attribute.ConstructorArguments.Select(a => a.ToCSharpString())
                 .Concat(attribute.NamedArguments.Select(a => $"{a.Key} = {a.Value.ToCSharpString()}"));
             text.Add($"[{target}global::{type.ContainingNamespace!.ToDisplayString()}.{type.Name}({string.Join(", ", arguments)})] ");
