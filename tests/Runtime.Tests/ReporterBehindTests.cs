@@ -23,11 +23,8 @@ public sealed class ReporterBehindTests(ITestOutputHelper output)
     public void Spans_beyond_a_held_up_queue_are_not_dropped_and_arrive_intact_over_UDP()
     {
         using var agent = new UdpAgent();
-        var sourceName = "behind." + Guid.NewGuid().ToString("N");
-        using var source = new ActivitySource(sourceName, "2.1");
-        var config = agent.Configure("behind", sourceName);
-        config.Reporter.MaxQueueSize = QueueSize;
-        var tracer = config.Start();
+        using var source = NewSource();
+        var tracer = Start(agent, "behind", source);
 
         var expected = HoldUpReporterAndFinish(source, Spans, release: true, out var gate);
         tracer.Dispose();
@@ -39,7 +36,7 @@ public sealed class ReporterBehindTests(ITestOutputHelper output)
         Assert.Equal(0, counters.SpansDropped);
         Assert.Equal(Spans + 1, counters.SpansReported);
         var batches = agent.WaitForSpans(Spans + 1);
-        Assert.All(batches, b => Assert.Equal(sourceName, b.Process.Tag("otel.scope.name")));
+        Assert.All(batches, b => Assert.Equal(source.Name, b.Process.Tag("otel.scope.name")));
         AssertArrivedAsFinished(expected, batches.SelectMany(b => b.Spans).ToList());
     }
 
@@ -47,9 +44,8 @@ public sealed class ReporterBehindTests(ITestOutputHelper output)
     public void Spans_beyond_a_held_up_queue_arrive_intact_at_an_HTTP_collector()
     {
         using var collector = new HttpCollector();
-        var sourceName = "behind." + Guid.NewGuid().ToString("N");
-        using var source = new ActivitySource(sourceName);
-        var config = new TracerConfiguration("behind-http") { Sources = { sourceName } };
+        using var source = NewSource();
+        var config = new TracerConfiguration("behind-http") { Sources = { source.Name } };
         config.Sender.Endpoint = collector.Endpoint;
         config.Reporter.MaxQueueSize = QueueSize;
         var tracer = config.Start();
@@ -68,12 +64,8 @@ public sealed class ReporterBehindTests(ITestOutputHelper output)
     public void A_close_that_gives_up_on_a_held_up_reporter_counts_every_span_as_dropped_on_close()
     {
         using var agent = new UdpAgent();
-        var sourceName = "behind." + Guid.NewGuid().ToString("N");
-        using var source = new ActivitySource(sourceName);
-        var config = agent.Configure("behind-close", sourceName);
-        config.Reporter.MaxQueueSize = QueueSize;
-        config.Reporter.CloseTimeout = TimeSpan.FromMilliseconds(300);
-        var tracer = config.Start();
+        using var source = NewSource();
+        var tracer = Start(agent, "behind-close", source, closeTimeoutMs: 300);
 
         HoldUpReporterAndFinish(source, Spans, release: false, out var gate);
         var clock = Stopwatch.StartNew();
@@ -94,17 +86,10 @@ public sealed class ReporterBehindTests(ITestOutputHelper output)
     public void A_span_still_being_serialized_on_its_thread_when_the_close_gives_up_is_counted_once()
     {
         using var agent = new UdpAgent();
-        var sourceName = "behind." + Guid.NewGuid().ToString("N");
-        using var source = new ActivitySource(sourceName);
-        var config = agent.Configure("behind-sealed", sourceName);
-        config.Reporter.MaxQueueSize = QueueSize;
-        config.Reporter.CloseTimeout = TimeSpan.FromMilliseconds(200);
-        var tracer = config.Start();
+        using var source = NewSource();
+        var tracer = Start(agent, "behind-sealed", source, closeTimeoutMs: 200);
 
-        using var reporterGate = new ReporterGate();
-        source.StartActivity("gate")!.SetTag("gate", reporterGate).Dispose();
-        Assert.True(reporterGate.Entered.Wait(TimeSpan.FromSeconds(30)), "the reporter never serialized the gate span");
-        for (var i = 0; i < QueueSize; i++) source.StartActivity("filler")!.Dispose();
+        using var reporterGate = FallBehind(source);
 
         // Behind now: this thread serializes its own span, and waits inside it while the tracer closes.
         using var appGate = new ReporterGate();
@@ -124,16 +109,10 @@ public sealed class ReporterBehindTests(ITestOutputHelper output)
     public void A_tag_that_ends_a_span_while_its_own_span_is_serialized_on_the_app_thread_loses_neither()
     {
         using var agent = new UdpAgent();
-        var sourceName = "behind." + Guid.NewGuid().ToString("N");
-        using var source = new ActivitySource(sourceName);
-        var config = agent.Configure("behind-nested", sourceName);
-        config.Reporter.MaxQueueSize = QueueSize;
-        var tracer = config.Start();
+        using var source = NewSource();
+        var tracer = Start(agent, "behind-nested", source);
 
-        using var gate = new ReporterGate();
-        source.StartActivity("gate")!.SetTag("gate", gate).Dispose();
-        Assert.True(gate.Entered.Wait(TimeSpan.FromSeconds(30)), "the reporter never serialized the gate span");
-        for (var i = 0; i < QueueSize; i++) source.StartActivity("filler")!.Dispose();
+        using var gate = FallBehind(source);
         // The reporter is far behind now, so this span is serialized on this thread, and its tag's
         // ToString() ends a span of the same source in the middle of that.
         using (var outer = source.StartActivity("outer")!)
@@ -149,6 +128,29 @@ public sealed class ReporterBehindTests(ITestOutputHelper output)
         var spans = agent.WaitForSpans(QueueSize + 3).SelectMany(b => b.Spans).ToList();
         Assert.Equal("made inside", spans.Single(s => s.OperationName == "outer").Tag("nested"));
         Assert.Single(spans, s => s.OperationName == "inner");
+    }
+
+    private static ActivitySource NewSource() => new("behind." + Guid.NewGuid().ToString("N"), "2.1");
+
+    private static Tracer Start(UdpAgent agent, string service, ActivitySource source, int? closeTimeoutMs = null)
+    {
+        var config = agent.Configure(service, source.Name);
+        config.Reporter.MaxQueueSize = QueueSize;
+        if (closeTimeoutMs is { } ms) config.Reporter.CloseTimeout = TimeSpan.FromMilliseconds(ms);
+        return config.Start();
+    }
+
+    /// <summary>
+    /// Holds the reporter thread in a tag's ToString() and finishes a queue's worth of spans: the
+    /// reporter is far behind, so the next spans are serialized on the thread that ends them.
+    /// </summary>
+    private static ReporterGate FallBehind(ActivitySource source)
+    {
+        var gate = new ReporterGate();
+        source.StartActivity("gate")!.SetTag("gate", gate).Dispose();
+        Assert.True(gate.Entered.Wait(TimeSpan.FromSeconds(30)), "the reporter never serialized the gate span");
+        for (var i = 0; i < QueueSize; i++) source.StartActivity("filler")!.Dispose();
+        return gate;
     }
 
     /// <summary>
