@@ -71,14 +71,16 @@ internal static class CallSiteParser
         if (interceptable is null) return null;
 
         // Every call site of a method shares one model: build it once per method and compilation.
-        var target = TargetCache.GetValue(TracedSymbols.Definition(called), _ => TargetMethodBuilder.Build(called, traced, checks.TracedOnMethod, model.Compilation, viaAccessor));
+        var target = TargetCache.GetValue(model.Compilation, _ => new(SymbolEqualityComparer.Default))
+            .GetOrAdd(TracedSymbols.Definition(called), _ => TargetMethodBuilder.Build(called, traced, checks.TracedOnMethod, model.Compilation, viaAccessor));
         var span = location.GetLineSpan();
         var sortKey = $"{span.Path}:{invocation.SpanStart:D9}";
         var display = $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
         return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display, checks.TracedVia));
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IMethodSymbol, TargetMethod> TargetCache = new();
+    // Per compilation, as DefinitionChecks: a referenced assembly's symbols outlive one compilation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, TargetMethod>> TargetCache = new();
 
     internal static bool HasErrorType(IMethodSymbol method)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -8,12 +9,14 @@ namespace Instrumentation.Generator.Parsing;
 /// own, or its base's, interface's, type's or assembly's), whether generated code can reach it
 /// (directly or through <c>[UnsafeAccessor]</c>), whether its signature has error types or a shape
 /// no interceptor can express, and the members whose [Traced] it may carry. Asked once per method
-/// definition and compilation (symbols belong to one compilation), not per call: per call, these
+/// definition and compilation, not per call: per call, these
 /// were a third of the generator's time in a cold compiler (10,000 calls of 2,000 methods).
 /// </summary>
 internal sealed class DefinitionChecks
 {
-    private static readonly ConditionalWeakTable<IMethodSymbol, DefinitionChecks> Cache = new();
+    // Per compilation: a referenced assembly's symbols are shared by the compilations that reference it
+    // (compiler server, IDE), but what they can reach depends on the compilation (InternalsVisibleTo).
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, DefinitionChecks>> Cache = new();
 
     private static readonly DefinitionChecks NotTraced = new(null, false, null, false, false, null, default);
 
@@ -48,18 +51,21 @@ internal sealed class DefinitionChecks
     public Model.EquatableArray<string> TracedVia { get; }
 
     public static DefinitionChecks Of(IMethodSymbol called, Compilation compilation) =>
-        Cache.GetValue(TracedSymbols.Definition(called), definition =>
-        {
-            var traced = TracedSymbols.FindTraced(definition, out var onMethod);
-            if (traced is null) return NotTraced;
-            var inaccessible = Accessibility.FirstInaccessible(definition, compilation);
-            return new DefinitionChecks(
-                traced,
-                onMethod,
-                inaccessible,
-                inaccessible is not null && Accessibility.CanUseAccessor(definition, compilation),
-                CallSiteParser.HasErrorType(definition),
-                Accessibility.UnsupportedShape(definition) ?? CallSiteParser.RequiredModifier(definition),
-                CallSiteParser.TracedVia(definition));
-        });
+        Cache.GetValue(compilation, _ => new ConcurrentDictionary<IMethodSymbol, DefinitionChecks>(SymbolEqualityComparer.Default))
+            .GetOrAdd(TracedSymbols.Definition(called), definition => Create(definition, compilation));
+
+    private static DefinitionChecks Create(IMethodSymbol definition, Compilation compilation)
+    {
+        var traced = TracedSymbols.FindTraced(definition, out var onMethod);
+        if (traced is null) return NotTraced;
+        var inaccessible = Accessibility.FirstInaccessible(definition, compilation);
+        return new DefinitionChecks(
+            traced,
+            onMethod,
+            inaccessible,
+            inaccessible is not null && Accessibility.CanUseAccessor(definition, compilation),
+            CallSiteParser.HasErrorType(definition),
+            Accessibility.UnsupportedShape(definition) ?? CallSiteParser.RequiredModifier(definition),
+            CallSiteParser.TracedVia(definition));
+    }
 }

@@ -48,7 +48,8 @@ internal sealed class SourceTracedNames
             switch (node)
             {
                 case UsingDirectiveSyntax { Alias: { } alias, Name: { } target }:
-                    names.Aliases.Add((alias.Name.Identifier.ValueText, Simple(target)));
+                    // Both sides as attributes name them: [MyTraced] also finds an alias MyTracedAttribute.
+                    names.Aliases.Add((WithoutSuffix(alias.Name.Identifier.ValueText), Simple(target)));
                     break;
                 case AttributeListSyntax list when list.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) == true:
                     foreach (var attribute in list.Attributes) names.Attributes.Add((Simple(attribute.Name), Target.Assembly, string.Empty));
@@ -85,8 +86,11 @@ internal sealed class SourceTracedNames
             SimpleNameSyntax simple => simple.Identifier.ValueText,
             _ => name.ToString(),
         };
-        return text.EndsWith("Attribute", System.StringComparison.Ordinal) && text.Length > "Attribute".Length
+        return WithoutSuffix(text);
+    }
+
+    private static string WithoutSuffix(string text) =>
+        text.EndsWith("Attribute", System.StringComparison.Ordinal) && text.Length > "Attribute".Length
             ? text.Substring(0, text.Length - "Attribute".Length)
             : text;
-    }
 }

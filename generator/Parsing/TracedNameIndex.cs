@@ -51,10 +51,16 @@ internal sealed class TracedNameIndex
     private void AddSource(Compilation compilation)
     {
         var perTree = compilation.SyntaxTrees.Select(SourceTracedNames.Of).ToList();
+        // Aliases of aliases too (an alias in a namespace may name one of the file's): until nothing is added.
         var attributeNames = new HashSet<string> { "Traced" };
-        foreach (var alias in perTree.SelectMany(t => t.Aliases))
+        var aliases = perTree.SelectMany(t => t.Aliases).ToList();
+        for (var added = true; added;)
         {
-            if (alias.Target == "Traced") attributeNames.Add(alias.Alias);
+            added = false;
+            foreach (var (alias, target) in aliases)
+            {
+                if (attributeNames.Contains(target) && attributeNames.Add(alias)) added = true;
+            }
         }
 
         var tracedTypes = new HashSet<string>();

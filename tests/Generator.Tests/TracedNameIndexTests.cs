@@ -12,6 +12,9 @@ public sealed class TracedNameIndexTests
 {
     [Theory]
     [InlineData("alias", "using T = Instrumentation.TracedAttribute;\nnamespace Demo;\npublic class Svc { [T] public int Work() => 1; }")]
+    [InlineData("alias named with the suffix, used without it", "using MyTracedAttribute = Instrumentation.TracedAttribute;\nnamespace Demo;\npublic class Svc { [MyTraced] public int Work() => 1; }")]
+    [InlineData("alias named with the suffix, used with it", "using MyTracedAttribute = Instrumentation.TracedAttribute;\nnamespace Demo;\npublic class Svc { [MyTracedAttribute] public int Work() => 1; }")]
+    [InlineData("alias of an alias", "using A = Instrumentation.TracedAttribute;\nnamespace Demo\n{\n    using B = A;\n    public class Svc { [B] public int Work() => 1; }\n}")]
     [InlineData("qualified", "namespace Demo;\npublic class Svc { [global::Instrumentation.TracedAttribute] public int Work() => 1; }")]
     [InlineData("on the type", "using Instrumentation;\nnamespace Demo;\n[Traced] public class Svc { public int Work() => 1; }")]
     [InlineData("on an outer type", "using Instrumentation;\nnamespace Demo;\n[Traced] public class Outer { public class Inner { public int Work() => 1; } }\npublic class Svc : Outer.Inner { }")]
