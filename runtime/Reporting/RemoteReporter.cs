@@ -35,7 +35,7 @@ internal sealed class RemoteReporter : IReporter
     /// <summary>While draining the queue, the reporter empties the lanes every this many spans (a power of two).</summary>
     private const int LaneCheckEvery = 256;
 
-    private readonly SpanQueue queue;
+    private readonly TieredSpanQueue queue;
     private readonly long wakeMask;
     private readonly long encodeWhenWaiting;
     private readonly EncodingLanes lanes;
@@ -54,17 +54,16 @@ internal sealed class RemoteReporter : IReporter
     private volatile bool closing;
     private volatile bool abandoned;
     private bool exited;
-    private long sealedEnd;
 
     // lane: makes an EncodingLane that holds the given bytes and spans.
     public RemoteReporter(SpanBatcher batcher, Func<int, int, EncodingLane> lane, IPacketTransport transport, ReporterCounters counters, ReporterConfiguration config)
     {
-        queue = new SpanQueue(config.MaxQueueSize);
+        queue = new TieredSpanQueue(config.MaxQueueSize);
         lanes = new EncodingLanes(queue.Capacity, lane);
         counters.EnqueuedTotal = () => queue.Enqueued + lanes.Accepted;
         // A small queue (Jaeger's classic 100) must wake the reporter long before it fills.
-        wakeMask = Math.Min(WakeEvery, Math.Max(1, queue.Capacity / 4)) - 1;
-        encodeWhenWaiting = Math.Min(EncodeWhenWaiting, queue.Capacity / 2);
+        wakeMask = Math.Min(WakeEvery, Math.Max(1, queue.HotCapacity / 4)) - 1;
+        encodeWhenWaiting = Math.Min(EncodeWhenWaiting, queue.HotCapacity / 2);
         this.batcher = batcher;
         this.transport = transport;
         this.counters = counters;
@@ -91,6 +90,18 @@ internal sealed class RemoteReporter : IReporter
         }
 
         var position = queue.TryEnqueue(span);
+        if (position == TieredSpanQueue.InOverflow)
+        {
+            // The small ring is full: the reporter is behind whatever the count said.
+            if (!behind)
+            {
+                behind = true;
+                wake.Set();
+            }
+
+            return;
+        }
+
         if (position < 0)
         {
             // A span finishing while the tracer closes may find the queue sealed: count it, never lose it.
@@ -146,8 +157,7 @@ internal sealed class RemoteReporter : IReporter
                     // aborted, so its failure is not counted as a send failure after the settling.
                     abandoned = true;
                     batcher.Abandoned = true;
-                    sealedEnd = queue.Seal();
-                    counters.SettleAtClose(sealedEnd + lanes.Seal());
+                    counters.SettleAtClose(queue.Seal() + lanes.Seal());
                     transport.Dispose();
                     return;
                 }
@@ -198,7 +208,7 @@ internal sealed class RemoteReporter : IReporter
 
         // Dispose gave up and counted everything left: release it without counting or sending.
         batcher.DiscardPending();
-        queue.DrainSealed(sealedEnd);
+        queue.DrainSealed();
         for (var i = 0; i < lanes.Count; i++)
         {
             if (lanes[i].Take() is { } discarded) lanes[i].Return(discarded);
@@ -213,7 +223,8 @@ internal sealed class RemoteReporter : IReporter
     /// </summary>
     private void CountLateSpans()
     {
-        var late = queue.DrainSealed(queue.Seal());
+        queue.Seal();
+        var late = queue.DrainSealed();
         lanes.Seal();
         for (var i = 0; i < lanes.Count; i++)
         {
