@@ -62,6 +62,17 @@ internal static class OverheadRunner
             cleanup.Add(Drainer(q2, touch: false));
             contenders.Add(("+ queue, drained", c2));
 
+            // The same hand-off to a thread that takes each span at once (no wait, so no GC effect of
+            // waiting), into a small ring and into the default-size one: the cost of the slots alone.
+            foreach (var size in new[] { 1 << 12, 1 << 20 })
+            {
+                var ring = new Instrumentation.Reporting.SpanQueue(size);
+                var ringSource = new ActivitySource("Bench.Overhead.QueueAtOnce" + size);
+                cleanup.Add(Listen(ringSource, stopped: span => ring.TryEnqueue(span), sample: () => counter.Increment()));
+                cleanup.Add(Drainer(ring, touch: false, spin: true));
+                contenders.Add(($"+ queue of {size}, taken at once", ringSource));
+            }
+
             var q3 = new Instrumentation.Reporting.SpanQueue(1 << 20);
             var c3 = new ActivitySource("Bench.Overhead.QueueTouch");
             cleanup.Add(Listen(c3, stopped: span => q3.TryEnqueue(span), sample: () => counter.Increment()));
@@ -120,7 +131,7 @@ internal static class OverheadRunner
         public void Dispose() { Stop = true; thread.Join(); }
     }
 
-    private static IDisposable Drainer(Instrumentation.Reporting.SpanQueue queue, bool touch)
+    private static IDisposable Drainer(Instrumentation.Reporting.SpanQueue queue, bool touch, bool spin = false)
     {
         DrainerHandle? handle = null;
         var thread = new System.Threading.Thread(() =>
@@ -139,7 +150,9 @@ internal static class OverheadRunner
                     }
                 }
 
-                if (!any) System.Threading.Thread.Sleep(1);
+                if (any) continue;
+                if (spin) System.Threading.Thread.SpinWait(20);
+                else System.Threading.Thread.Sleep(1);
             }
 
             GC.KeepAlive(sum);
