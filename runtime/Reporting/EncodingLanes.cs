@@ -51,6 +51,20 @@ internal sealed class EncodingLanes
         }
     }
 
+    /// <summary>Forgets the spans the lanes hold (a closed tracer's, not to be sent); returns how many.</summary>
+    public long Discard()
+    {
+        long discarded = 0;
+        foreach (var lane in lanes)
+        {
+            if (lane.Take() is not { } spans) continue;
+            discarded += spans.Count;
+            lane.Return(spans);
+        }
+
+        return discarded;
+    }
+
     /// <summary>Seals every lane; returns how many spans they accepted before.</summary>
     public long Seal()
     {

@@ -209,10 +209,7 @@ internal sealed class RemoteReporter : IReporter
         // Dispose gave up and counted everything left: release it without counting or sending.
         batcher.DiscardPending();
         queue.DrainSealed();
-        for (var i = 0; i < lanes.Count; i++)
-        {
-            if (lanes[i].Take() is { } discarded) lanes[i].Return(discarded);
-        }
+        lanes.Discard();
         transport.Dispose();
     }
 
@@ -224,16 +221,8 @@ internal sealed class RemoteReporter : IReporter
     private void CountLateSpans()
     {
         queue.Seal();
-        var late = queue.DrainSealed();
         lanes.Seal();
-        for (var i = 0; i < lanes.Count; i++)
-        {
-            if (lanes[i].Take() is not { } encoded) continue;
-            late += encoded.Count;
-            lanes[i].Return(encoded);
-        }
-
-        counters.AddDroppedOnClose(late);
+        counters.AddDroppedOnClose(queue.DrainSealed() + lanes.Discard());
     }
 
     /// <summary>Settles the last datagram's count; with <paramref name="grace"/>, after giving a refusal a moment to arrive.</summary>

@@ -80,36 +80,30 @@ internal sealed class SpanBatcher
             return;
         }
 
-        if (batch.Format.PacketSize(1, spanBytes) > maxPacketSize)
-        {
-            packet.Length = start;
-            counters.AddDroppedTooLarge();
-            log.Error(null, $"span '{span.DisplayName}' takes {spanBytes} bytes, more than fits in a {maxPacketSize}-byte packet; dropped");
-            return;
-        }
-
-        // The new span starts the next packet: park its bytes, send the full packet, bring them back.
+        // It does not fit the packet being filled: park its bytes and add them as an encoded span
+        // (the packet is sent first; a span too large for any packet is dropped).
         carry.Length = 0;
         carry.Write(packet.Data.AsSpan(start, spanBytes));
         packet.Length = start;
-        Send(batch);
-        packet.Write(carry.Data.AsSpan(0, spanBytes));
-        batch.Count = 1;
+        AddEncoded(batch, carry.Data.AsSpan(0, spanBytes), span.DisplayName, span.Source);
     }
 
     /// <summary>
     /// Adds a span an app thread already serialized (<see cref="EncodedSpans"/>): the bytes are a
     /// whole <c>Span</c> struct, the same wherever it lands in a packet's list.
     /// </summary>
-    public void AppendEncoded(ActivitySource source, ReadOnlySpan<byte> span)
+    public void AppendEncoded(ActivitySource source, ReadOnlySpan<byte> span) => AddEncoded(BatchOf(source), span, name: null, source);
+
+    /// <summary>Adds a serialized span to its scope's packet, sending the packet first when it would not fit; <paramref name="name"/> only for the log.</summary>
+    private void AddEncoded(ScopeBatch batch, ReadOnlySpan<byte> span, string? name, ActivitySource source)
     {
-        var batch = BatchOf(source);
         if (batch.Format.PacketSize(batch.Count + 1, batch.SpanBytes + span.Length) > maxPacketSize)
         {
             if (batch.Format.PacketSize(1, span.Length) > maxPacketSize)
             {
                 counters.AddDroppedTooLarge();
-                log.Error(null, $"a span of '{source.Name}' takes {span.Length} bytes, more than fits in a {maxPacketSize}-byte packet; dropped");
+                var what = name is null ? $"a span of '{source.Name}'" : $"span '{name}'";
+                log.Error(null, $"{what} takes {span.Length} bytes, more than fits in a {maxPacketSize}-byte packet; dropped");
                 return;
             }
 
