@@ -56,13 +56,9 @@ internal static class CallSiteParser
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(),
                 $"its receiver has type parameter type '{receiver.Name}', which may be a struct the interceptor would copy (a 'class' constraint on '{receiver.Name}' allows tracing)"));
         }
-        var viaAccessor = false;
-        if (checks.Inaccessible is { } hidden)
-        {
-            if (!checks.CanUseAccessor)
-                return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, Shown(), hidden));
-            viaAccessor = true; // private or protected: called through [UnsafeAccessor]
-        }
+        // Private or protected: called through [UnsafeAccessor] when that can express it (see DefinitionChecks.Target).
+        if (checks.Inaccessible is { } hidden && !checks.CanUseAccessor)
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, Shown(), hidden));
         if (checks.HasErrorType) return null; // the compiler reports it; an interceptor would only add errors
         if (checks.UnsupportedShape is { } reason)
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), reason));
@@ -70,17 +66,12 @@ internal static class CallSiteParser
         var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
         if (interceptable is null) return null;
 
-        // Every call site of a method shares one model: build it once per method and compilation.
-        var target = TargetCache.GetValue(model.Compilation, _ => new(SymbolEqualityComparer.Default))
-            .GetOrAdd(TracedSymbols.Definition(called), _ => TargetMethodBuilder.Build(called, traced, checks.TracedOnMethod, model.Compilation, viaAccessor));
+        var target = checks.Target(called, model.Compilation);
         var span = location.GetLineSpan();
         var sortKey = $"{span.Path}:{invocation.SpanStart:D9}";
         var display = $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
         return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display, checks.TracedVia));
     }
-
-    // Per compilation, as DefinitionChecks: a referenced assembly's symbols outlive one compilation.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, TargetMethod>> TargetCache = new();
 
     internal static bool HasErrorType(IMethodSymbol method)
     {

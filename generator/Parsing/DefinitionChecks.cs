@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Instrumentation.Generator.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Instrumentation.Generator.Parsing;
@@ -8,9 +9,9 @@ namespace Instrumentation.Generator.Parsing;
 /// What every call site of one method shares about it: the <c>[Traced]</c> that applies to it (its
 /// own, or its base's, interface's, type's or assembly's), whether generated code can reach it
 /// (directly or through <c>[UnsafeAccessor]</c>), whether its signature has error types or a shape
-/// no interceptor can express, and the members whose [Traced] it may carry. Asked once per method
-/// definition and compilation, not per call: per call, these
-/// were a third of the generator's time in a cold compiler (10,000 calls of 2,000 methods).
+/// no interceptor can express, the members whose [Traced] it may carry, and the model its
+/// interceptor is emitted from. Asked once per method definition and compilation, not per call:
+/// per call, these were a third of the generator's time in a cold compiler (10,000 calls of 2,000 methods).
 /// </summary>
 internal sealed class DefinitionChecks
 {
@@ -18,9 +19,11 @@ internal sealed class DefinitionChecks
     // (compiler server, IDE), but what they can reach depends on the compilation (InternalsVisibleTo).
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, DefinitionChecks>> Cache = new();
 
+    private TargetMethod? target;
+
     private static readonly DefinitionChecks NotTraced = new(null, false, null, false, false, null, default);
 
-    private DefinitionChecks(AttributeData? traced, bool tracedOnMethod, string? inaccessible, bool canUseAccessor, bool hasErrorType, string? unsupportedShape, Model.EquatableArray<string> tracedVia)
+    private DefinitionChecks(AttributeData? traced, bool tracedOnMethod, string? inaccessible, bool canUseAccessor, bool hasErrorType, string? unsupportedShape, EquatableArray<string> tracedVia)
     {
         Traced = traced;
         TracedOnMethod = tracedOnMethod;
@@ -48,7 +51,15 @@ internal sealed class DefinitionChecks
     public bool HasErrorType { get; }
 
     /// <summary>The overridden and implemented members whose <c>[Traced]</c> a call of this method may carry.</summary>
-    public Model.EquatableArray<string> TracedVia { get; }
+    public EquatableArray<string> TracedVia { get; }
+
+    /// <summary>
+    /// The interceptor's model (for a reachable, supported, traced method: generated code calls it
+    /// directly, or through [UnsafeAccessor] when it is not reachable). Built by the first call site;
+    /// two racing ones build equal models.
+    /// </summary>
+    public TargetMethod Target(IMethodSymbol called, Compilation compilation) =>
+        target ??= TargetMethodBuilder.Build(called, Traced!, TracedOnMethod, compilation, viaAccessor: Inaccessible is not null);
 
     public static DefinitionChecks Of(IMethodSymbol called, Compilation compilation) =>
         Cache.GetValue(compilation, _ => new ConcurrentDictionary<IMethodSymbol, DefinitionChecks>(SymbolEqualityComparer.Default))
