@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using BenchmarkDotNet.Attributes;
+using Instrumentation.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -22,7 +22,7 @@ namespace Instrumentation.Benchmarks;
 [MemoryDiagnoser]
 public class IncrementalGeneratorBenchmarks
 {
-    private const int Files = 20, MethodsPerFile = 100, SitesPerMethod = 5;
+    private const int Files = 20;
     private GeneratorDriver warm = null!;
     private CSharpCompilation unrelated = null!;
     private CSharpCompilation body = null!;
@@ -31,7 +31,7 @@ public class IncrementalGeneratorBenchmarks
     public void Setup()
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([new("InterceptorsNamespaces", "Instrumentation.Generated")]);
-        var trees = Enumerable.Range(0, Files).Select(f => CSharpSyntaxTree.ParseText(Source(f), parse, $"/src/File{f}.cs")).ToList();
+        var trees = Enumerable.Range(0, Files).Select(f => CSharpSyntaxTree.ParseText(LargeTracedProject.Source(f), parse, $"/src/File{f}.cs")).ToList();
         trees.Add(CSharpSyntaxTree.ParseText("namespace BuildTime;\npublic static class Notes\n{\n    public static int Value() => 1;\n}\n", parse, "/src/Notes.cs"));
         var compilation = CSharpCompilation.Create("Typing", trees, References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         warm = CSharpGeneratorDriver.Create([new Instrumentation.Generator.TracedGenerator().AsSourceGenerator()], parseOptions: parse).RunGenerators(compilation);
@@ -55,18 +55,5 @@ public class IncrementalGeneratorBenchmarks
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll" || Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal));
         return framework.Append(typeof(TracedAttribute).Assembly.Location).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
-    }
-
-    private static string Source(int file)
-    {
-        var s = new StringBuilder($"using Instrumentation;\nnamespace BuildTime;\npublic sealed class Service{file}\n{{\n");
-        for (var m = file * MethodsPerFile; m < (file + 1) * MethodsPerFile; m++) s.Append($"    [Traced] public int Op{m}(int x) => x + {m};\n");
-        s.Append($"}}\npublic static class Caller{file}\n{{\n    public static int Run(Service{file} s)\n    {{\n        var total = 0;\n");
-        for (var m = file * MethodsPerFile; m < (file + 1) * MethodsPerFile; m++)
-        {
-            for (var i = 0; i < SitesPerMethod; i++) s.Append($"        total += s.Op{m}(total);\n");
-        }
-
-        return s.Append("        return total;\n    }\n}\n").ToString();
     }
 }

@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
-using System.Text;
 using Instrumentation.Generator.Model;
 using Instrumentation.Generator.Tests.Support;
+using Instrumentation.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -19,13 +19,13 @@ namespace Instrumentation.Generator.Tests;
 /// </summary>
 public sealed class TypingLatencyTests
 {
-    private const int Files = 20, MethodsPerFile = 100, SitesPerMethod = 5;
+    private const int Files = 20, MethodsPerFile = LargeTracedProject.MethodsPerFile, SitesPerMethod = LargeTracedProject.SitesPerMethod;
     private const string EditedFile = "/src/File5.cs";
 
     [Fact]
     public void Editing_one_traced_method_body_in_a_large_project_reuses_every_step_but_that_files_call_sites()
     {
-        var compilation = GeneratorHarness.Compilation(Enumerable.Range(0, Files).Select(f => ($"/src/File{f}.cs", Source(f))));
+        var compilation = GeneratorHarness.Compilation(Enumerable.Range(0, Files).Select(f => ($"/src/File{f}.cs", LargeTracedProject.Source(f))));
         var first = GeneratorHarness.Run(compilation);
         first.AssertGeneratorDidNotThrow();
         Assert.Equal(Files * MethodsPerFile * SitesPerMethod, CallSites(first).Length);
@@ -69,18 +69,4 @@ public sealed class TypingLatencyTests
         value is DeclaredMethods declared && declared.Methods.Any(m => m.NoCallSites.FilePath == EditedFile);
 
     private static bool InEditedFile(object value) => ((ParseResult)value).Call?.SortKey.StartsWith(EditedFile + ":", StringComparison.Ordinal) == true;
-
-    /// <summary>The build-time benchmark's shape (benchmarks/BuildTime/make_project.py): a service of 100 traced methods and a caller of each 5 times.</summary>
-    internal static string Source(int file)
-    {
-        var s = new StringBuilder($"using Instrumentation;\nnamespace BuildTime;\npublic sealed class Service{file}\n{{\n");
-        for (var m = file * MethodsPerFile; m < (file + 1) * MethodsPerFile; m++) s.Append($"    [Traced] public int Op{m}(int x) => x + {m};\n");
-        s.Append($"}}\npublic static class Caller{file}\n{{\n    public static int Run(Service{file} s)\n    {{\n        var total = 0;\n");
-        for (var m = file * MethodsPerFile; m < (file + 1) * MethodsPerFile; m++)
-        {
-            for (var i = 0; i < SitesPerMethod; i++) s.Append($"        total += s.Op{m}(total);\n");
-        }
-
-        return s.Append("        return total;\n    }\n}\n").ToString();
-    }
 }
