@@ -79,83 +79,69 @@ internal static class CompactSpanWriter
             count += place.TagCount;
         }
 
-        // Pass 2: write.
+        // Pass 2: write, with one room check per item (RoomCheckedWriter).
         buffer.EnsureSpace(bound);
         var b = buffer.Data;
         var p = buffer.Length;
         ids.Trace(span.TraceId, out var traceHigh, out var traceLow);
-        b[p++] = NextI64;
+        var spanId = JaegerIds.ToLong(span.SpanId);
+        var parentId = ids.Parent(span.ParentSpanId);
+        Room(b, p, SpanOverhead + 3 * name.Length);
+        Byte(b, p++, NextI64);
         p = VarInt(b, p, ZigZag(traceLow));
-        b[p++] = NextI64;
+        Byte(b, p++, NextI64);
         p = VarInt(b, p, ZigZag(traceHigh));
-        b[p++] = NextI64;
-        p = VarInt(b, p, ZigZag(JaegerIds.ToLong(span.SpanId)));
-        b[p++] = NextI64;
-        p = VarInt(b, p, ZigZag(ids.Parent(span.ParentSpanId)));
-        b[p++] = NextString;
+        Byte(b, p++, NextI64);
+        p = VarInt(b, p, ZigZag(spanId));
+        Byte(b, p++, NextI64);
+        p = VarInt(b, p, ZigZag(parentId));
+        Byte(b, p++, NextString);
         p = String(b, p, name);
-        b[p++] = Flags;
-        b[p++] = (span.ActivityTraceFlags & ActivityTraceFlags.Recorded) != 0 ? (byte)2 : (byte)0;
-        b[p++] = NextI64;
+        Byte(b, p++, Flags);
+        Byte(b, p++, (span.ActivityTraceFlags & ActivityTraceFlags.Recorded) != 0 ? (byte)2 : (byte)0);
+        Byte(b, p++, NextI64);
         p = VarInt(b, p, ZigZag(JaegerIds.ToEpochMicroseconds(span.StartTimeUtc)));
-        b[p++] = NextI64;
+        Byte(b, p++, NextI64);
         p = VarInt(b, p, ZigZag(span.Duration.Ticks / 10));
 
         if (count > 0)
         {
-            b[p++] = NextList;
+            Byte(b, p++, NextList);
             if (count <= 14)
             {
-                b[p++] = (byte)((count << 4) | StructListOf);
+                Byte(b, p++, (byte)((count << 4) | StructListOf));
             }
             else
             {
-                b[p++] = 0xF0 | StructListOf;
+                Byte(b, p++, 0xF0 | StructListOf);
                 p = VarInt(b, p, (ulong)count);
             }
 
             // No more tags than the header counts, even if another thread sets one meanwhile (a value
-            // that grew past the bound throws, and the batcher drops this span alone).
+            // that grew past the bound fails its room check, and the batcher drops this span alone).
             foreach (var tag in span.EnumerateTagObjects())
             {
                 var value = tag.Value;
                 if (value is null) continue;
                 if (userTags-- == 0) break;
-                b[p++] = NextString;
-                p = String(b, p, tag.Key);
-                b[p++] = NextI32;
-                switch (value)
+                var key = tag.Key;
+                var text = value as string;
+                Room(b, p, TagOverhead + 3 * (key.Length + (text?.Length ?? 0)));
+                Byte(b, p++, NextString);
+                p = String(b, p, key);
+                Byte(b, p++, NextI32);
+                if (text is not null)
                 {
-                    case string s:
-                        b[p++] = TypeString;
-                        b[p++] = NextString;
-                        p = String(b, p, s);
-                        break;
-                    case int i:
-                        b[p++] = TypeLong;
-                        b[p++] = TagLong;
-                        p = VarInt(b, p, ZigZag(i));
-                        break;
-                    case long l:
-                        b[p++] = TypeLong;
-                        b[p++] = TagLong;
-                        p = VarInt(b, p, ZigZag(l));
-                        break;
-                    case double d:
-                        b[p++] = TypeDouble;
-                        b[p++] = TagDouble;
-                        BinaryPrimitives.WriteInt64LittleEndian(b.AsSpan(p, 8), BitConverter.DoubleToInt64Bits(d));
-                        p += 8;
-                        break;
-                    case bool flag:
-                        b[p++] = TypeBool;
-                        b[p++] = flag ? TagBoolTrue : TagBoolFalse;
-                        break;
-                    default:
-                        throw new InvalidOperationException("a tag's value changed type while the span was serialized");
+                    Byte(b, p++, TypeString);
+                    Byte(b, p++, NextString);
+                    p = String(b, p, text);
+                }
+                else
+                {
+                    p = NonString(b, p, value);
                 }
 
-                b[p++] = 0; // Tag stop
+                Byte(b, p++, 0); // Tag stop
             }
 
             if (userTags > 0) throw new InvalidOperationException("the span's tags changed while it was serialized");
@@ -168,47 +154,78 @@ internal static class CompactSpanWriter
             p = derived.Write(b, p);
         }
 
-        b[p++] = 0; // Span stop
+        Room(b, p, 1);
+        Byte(b, p++, 0); // Span stop
         buffer.Length = p;
         return true;
     }
 
-    /// <summary>Writes a string tag (<c>vType</c> STRING) that is known to fit; the derived tags use it.</summary>
+    /// <summary>Writes a string tag (<c>vType</c> STRING); the derived tags use it.</summary>
     public static int StringTag(byte[] b, int p, string key, string value)
     {
-        b[p++] = NextString;
+        Room(b, p, TagOverhead + 3 * (key.Length + value.Length));
+        Byte(b, p++, NextString);
         p = String(b, p, key);
-        b[p++] = NextI32;
-        b[p++] = TypeString;
-        b[p++] = NextString;
+        Byte(b, p++, NextI32);
+        Byte(b, p++, TypeString);
+        Byte(b, p++, NextString);
         p = String(b, p, value);
-        b[p++] = 0;
+        Byte(b, p++, 0);
         return p;
     }
 
     /// <summary>Writes a long tag (<c>vType</c> LONG).</summary>
     public static int LongTag(byte[] b, int p, string key, long value)
     {
-        b[p++] = NextString;
+        Room(b, p, TagOverhead + 3 * key.Length);
+        Byte(b, p++, NextString);
         p = String(b, p, key);
-        b[p++] = NextI32;
-        b[p++] = TypeLong;
-        b[p++] = TagLong;
+        Byte(b, p++, NextI32);
+        Byte(b, p++, TypeLong);
+        Byte(b, p++, TagLong);
         p = VarInt(b, p, ZigZag(value));
-        b[p++] = 0;
+        Byte(b, p++, 0);
         return p;
     }
 
     /// <summary>Writes a bool tag (<c>vType</c> BOOL).</summary>
     public static int BoolTag(byte[] b, int p, string key, bool value)
     {
-        b[p++] = NextString;
+        Room(b, p, TagOverhead + 3 * key.Length);
+        Byte(b, p++, NextString);
         p = String(b, p, key);
-        b[p++] = NextI32;
-        b[p++] = TypeBool;
-        b[p++] = value ? TagBoolTrue : TagBoolFalse;
-        b[p++] = 0;
+        Byte(b, p++, NextI32);
+        Byte(b, p++, TypeBool);
+        Byte(b, p++, value ? TagBoolTrue : TagBoolFalse);
+        Byte(b, p++, 0);
         return p;
+    }
+
+    /// <summary>The type and value fields of an int, long, double or bool tag value; at most 11 bytes, room checked by the caller.</summary>
+    private static int NonString(byte[] b, int p, object value)
+    {
+        switch (value)
+        {
+            case int i:
+                Byte(b, p++, TypeLong);
+                Byte(b, p++, TagLong);
+                return VarInt(b, p, ZigZag(i));
+            case long l:
+                Byte(b, p++, TypeLong);
+                Byte(b, p++, TagLong);
+                return VarInt(b, p, ZigZag(l));
+            case double d:
+                Byte(b, p++, TypeDouble);
+                Byte(b, p++, TagDouble);
+                BinaryPrimitives.WriteInt64LittleEndian(b.AsSpan(p, 8), BitConverter.DoubleToInt64Bits(d));
+                return p + 8;
+            case bool flag:
+                Byte(b, p++, TypeBool);
+                Byte(b, p++, flag ? TagBoolTrue : TagBoolFalse);
+                return p;
+            default:
+                throw new InvalidOperationException("a tag's value changed type while the span was serialized");
+        }
     }
 
     /// <summary>
@@ -227,20 +244,11 @@ internal static class CompactSpanWriter
 
     private static ulong ZigZag(long value) => CompactVarInt.ZigZag(value);
 
-    private static int String(byte[] b, int p, string value)
-    {
-        if (value.Length <= 127 / 3)
-        {
-            // At most 127 bytes: a one-byte length, filled in after encoding.
-            var written = Utf8Text.Encode(value, b, p + 1);
-            b[p] = (byte)written;
-            return p + 1 + written;
-        }
+    private static void Room(byte[] b, int p, int bytes) => RoomCheckedWriter.Room(b, p, bytes);
 
-        var length = Utf8Text.Measure(value, int.MaxValue, out _);
-        p = VarInt(b, p, (ulong)length);
-        return p + Utf8Text.Encode(value, b, p);
-    }
+    private static void Byte(byte[] b, int p, byte value) => RoomCheckedWriter.Byte(b, p, value);
 
-    private static int VarInt(byte[] b, int p, ulong value) => CompactVarInt.Write(b, p, value);
+    private static int String(byte[] b, int p, string value) => RoomCheckedWriter.String(b, p, value);
+
+    private static int VarInt(byte[] b, int p, ulong value) => RoomCheckedWriter.VarInt(b, p, value);
 }

@@ -1,8 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 #if NET
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 #endif
 
@@ -31,46 +31,48 @@ internal static class Utf8Text
     /// <summary>Encodes all of <paramref name="value"/> at <paramref name="index"/> (space checked by the caller); returns the byte count.</summary>
     public static int Encode(string value, byte[] destination, int index)
     {
-#if NET
-        if (value.Length >= 8 && Vector128.IsHardwareAccelerated) return EncodeByEights(value, destination, index);
-#endif
-        // ASCII (nearly every name and key) byte by byte: cheaper than the encoder's call overhead
-        // for short text. The first non-ASCII char hands the rest to the encoder.
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c >= 0x80) return i + Encoding.GetBytes(value, i, value.Length - i, destination, index + i);
-            destination[index + i] = (byte)c;
-        }
-
-        return value.Length;
+        // The unchecked part writes one byte per ASCII char at most; the rest goes through the encoder, which checks.
+        RoomCheckedWriter.Room(destination, index, value.Length);
+        return EncodeUnchecked(value, destination, index);
     }
 
-#if NET
     /// <summary>
-    /// As <see cref="Encode"/>, eight chars at a time: ASCII chars narrowed to bytes with one vector
-    /// instruction and stored as one word (the char loop was a quarter of a span's serialization).
-    /// The last eight chars overlap the ones before when the length is not a multiple of eight.
+    /// As <see cref="Encode"/>, room for the encoded bytes checked by the caller
+    /// (<see cref="RoomCheckedWriter"/>). ASCII (nearly every name and key) eight chars at a time:
+    /// narrowed with one vector instruction and stored as one word, the last eight overlapping the
+    /// ones before (the char loop was a quarter of a span's serialization); shorter text char by
+    /// char. The first non-ASCII char hands the rest to the encoder.
     /// </summary>
-    private static int EncodeByEights(string value, byte[] destination, int index)
+    internal static int EncodeUnchecked(string value, byte[] destination, int index)
     {
-        var chars = MemoryMarshal.Cast<char, ushort>(value.AsSpan());
-        var bytes = destination.AsSpan(index, value.Length);
-        var nonAscii = Vector128.Create((ushort)0xFF80);
+        ref var d = ref Unsafe.Add(ref MemoryMarshal.GetReference(destination.AsSpan()), index);
+        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
+        var length = value.Length;
         var i = 0;
-        while (true)
+#if NET
+        if (length >= 8 && Vector128.IsHardwareAccelerated)
         {
-            var at = Math.Min(i, chars.Length - 8);
-            var eight = Vector128.Create(chars.Slice(at, 8));
-            if ((eight & nonAscii) != Vector128<ushort>.Zero) break;
-            BinaryPrimitives.WriteUInt64LittleEndian(bytes.Slice(at), Vector128.Narrow(eight, eight).AsUInt64().ToScalar());
-            i = at + 8;
-            if (i == chars.Length) return i;
+            var nonAscii = Vector128.Create((ushort)0xFF80);
+            while (true)
+            {
+                var at = Math.Min(i, length - 8);
+                var eight = Vector128.LoadUnsafe(ref chars, (nuint)at);
+                if ((eight & nonAscii) != Vector128<ushort>.Zero) break;
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, at), Vector128.Narrow(eight, eight).AsUInt64().ToScalar());
+                i = at + 8;
+                if (i == length) return i;
+            }
+        }
+#endif
+        for (; i < length; i++)
+        {
+            var c = Unsafe.Add(ref chars, i);
+            if (c >= 0x80) return i + Encoding.GetBytes(value, i, length - i, destination, index + i);
+            Unsafe.Add(ref d, i) = (byte)c;
         }
 
-        return i + Encoding.GetBytes(value, i, value.Length - i, destination, index + i);
+        return length;
     }
-#endif
 
     /// <summary>Writes <paramref name="value"/> at the end of <paramref name="buffer"/>; returns the byte count written.</summary>
     public static int WriteAll(ByteBuffer buffer, string value, int byteCount)
