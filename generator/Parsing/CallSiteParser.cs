@@ -34,34 +34,35 @@ internal static class CallSiteParser
         if (traced is null) return null;
 
         var location = invocation.GetLocation();
+        ParseResult Problem(DiagnosticInfo diagnostic) => ParseResult.Of(diagnostic.For(checks.AssemblyWide));
         // Only diagnostics show the method: formatting it for every call site cost more than the checks.
         string Shown() => called.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         // A call whose result is dynamic is late-bound only when an argument or the receiver is dynamic;
         // a statically bound method that merely returns dynamic (or object as dynamic) is intercepted.
         if (model.GetTypeInfo(invocation, cancellationToken).Type is { TypeKind: TypeKind.Dynamic }
             && model.GetOperation(invocation, cancellationToken) is not IInvocationOperation)
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), DynamicCall));
+            return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), DynamicCall));
         if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.BaseCall, location, Shown()));
+            return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.BaseCall, location, Shown()));
         if (called.IsStatic && (called.IsAbstract || called.IsVirtual) && called.ContainingType.TypeKind == TypeKind.Interface)
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.StaticAbstract, location, Shown(), ReceiverText(invocation)));
+            return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.StaticAbstract, location, Shown(), ReceiverText(invocation)));
         if (IsInExpressionTree(invocation, model, cancellationToken))
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionTree, location, Shown()));
+            return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.ExpressionTree, location, Shown()));
         // Only an interface member can be called on an unconstrained type parameter (object's members are never
         // traced), so only those calls pay for the operation tree.
         if (called.MethodKind == MethodKind.Ordinary && !called.IsStatic && called.ContainingType.TypeKind == TypeKind.Interface
             && model.GetOperation(invocation, cancellationToken) is IInvocationOperation { Instance.Type: ITypeParameterSymbol { IsReferenceType: false } receiver })
         {
             // A constrained call mutates a struct T in place; the interceptor's interface-typed receiver would box a copy.
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(),
+            return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(),
                 $"its receiver has type parameter type '{receiver.Name}', which may be a struct the interceptor would copy (a 'class' constraint on '{receiver.Name}' allows tracing)"));
         }
         // Private or protected: called through [UnsafeAccessor] when that can express it (see DefinitionChecks.Target).
         if (checks.Inaccessible is { } hidden && !checks.CanUseAccessor)
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, Shown(), hidden));
+            return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.Inaccessible, location, Shown(), hidden));
         if (checks.HasErrorType) return null; // the compiler reports it; an interceptor would only add errors
         if (checks.UnsupportedShape is { } reason)
-            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), reason));
+            return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), reason));
 
         var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
         if (interceptable is null) return null;
@@ -138,11 +139,15 @@ internal static class CallSiteParser
     private static ParseResult? LateBound(InvocationExpressionSyntax invocation, SymbolInfo info)
     {
         if (info.CandidateReason != CandidateReason.LateBound) return null;
-        var traced = info.CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault(m => TracedSymbols.FindTraced(m) is not null);
-        return traced is null
-            ? null
-            : ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, invocation.GetLocation(),
-                traced.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), DynamicCall));
+        foreach (var candidate in info.CandidateSymbols.OfType<IMethodSymbol>())
+        {
+            if (TracedSymbols.FindTraced(candidate) is not { } traced) continue;
+            return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, invocation.GetLocation(),
+                    candidate.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), DynamicCall)
+                .For(TracedSymbols.IsAssemblyWide(TracedSymbols.Definition(candidate), traced)));
+        }
+
+        return null;
     }
 
     /// <summary>The method name as written at the call, or null for shapes that are not named calls.</summary>

@@ -21,12 +21,13 @@ internal sealed class DefinitionChecks
 
     private TargetMethod? target;
 
-    private static readonly DefinitionChecks NotTraced = new(null, false, null, false, false, null, default);
+    private static readonly DefinitionChecks NotTraced = new(null, false, false, null, false, false, null, default);
 
-    private DefinitionChecks(AttributeData? traced, bool tracedOnMethod, string? inaccessible, bool canUseAccessor, bool hasErrorType, string? unsupportedShape, EquatableArray<string> tracedVia)
+    private DefinitionChecks(AttributeData? traced, bool tracedOnMethod, bool assemblyWide, string? inaccessible, bool canUseAccessor, bool hasErrorType, string? unsupportedShape, EquatableArray<string> tracedVia)
     {
         Traced = traced;
         TracedOnMethod = tracedOnMethod;
+        AssemblyWide = assemblyWide;
         UnsupportedShape = unsupportedShape;
         TracedVia = tracedVia;
         Inaccessible = inaccessible;
@@ -39,6 +40,9 @@ internal sealed class DefinitionChecks
 
     /// <summary>Whether that attribute sits on a method (so its name applies).</summary>
     public bool TracedOnMethod { get; }
+
+    /// <summary>Whether that attribute is <c>[assembly: Traced]</c> (calls it cannot trace are reported as messages).</summary>
+    public bool AssemblyWide { get; }
 
     /// <summary>Why no interceptor signature can express the method (TRC011's reason), or null.</summary>
     public string? UnsupportedShape { get; }
@@ -73,6 +77,7 @@ internal sealed class DefinitionChecks
         return new DefinitionChecks(
             traced,
             onMethod,
+            TracedSymbols.IsAssemblyWide(definition, traced),
             inaccessible,
             inaccessible is not null && Accessibility.CanUseAccessor(definition, compilation),
             CallSiteParser.HasErrorType(definition),

@@ -52,6 +52,14 @@ internal static class TracedSymbols
         return onAssembly is not null && TypePattern.Matches(NamedArgument(onAssembly, "Pattern") as string, method.ContainingType) ? onAssembly : null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="traced"/> (from <see cref="FindTraced(IMethodSymbol)"/>) is the
+    /// assembly's own <c>[assembly: Traced]</c>: the method was not chosen one by one, so a call the
+    /// generator cannot trace is reported as a message, not a warning (see <see cref="Model.DiagnosticInfo.AssemblyWide"/>).
+    /// </summary>
+    public static bool IsAssemblyWide(IMethodSymbol method, AttributeData traced) =>
+        method.ContainingAssembly is { } assembly && assembly.GetAttributes().Contains(traced);
+
     public static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
     // Roslyn 5 (C# 14) API, read by reflection: this generator builds against 4.14, where it does not exist.

@@ -186,6 +186,56 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Calls_that_only_assembly_wide_tracing_covers_are_reported_as_messages_not_warnings()
+    {
+        // [assembly: Traced] on a library that treats warnings as errors (Stateless does): the calls it
+        // cannot trace are its own, not ones the developer chose, so they must not break the build.
+        var run = GeneratorHarness.Run("/src/Machine.cs", """
+            using Instrumentation;
+
+            [assembly: Traced]
+
+            namespace Demo;
+
+            public class Machine
+            {
+                private sealed class Step
+                {
+                    public int Run() => 1;
+                }
+
+                public virtual int Fire() => 1;
+
+                public int Use() => new Step().Run() + Fire();
+            }
+
+            public class Loud : Machine
+            {
+                public override int Fire() => base.Fire() + 1;
+            }
+
+            public class Chosen
+            {
+                [Traced]
+                public virtual int Pick() => 1;
+            }
+
+            public class Picky : Chosen
+            {
+                public override int Pick() => base.Pick() + 1;
+            }
+            """);
+
+        AssertDiagnostics(run,
+            "TRC005 Info /src/Machine.cs(16,25)-(16,41): The call to 'Machine.Step.Run()' is not traced: type 'Step' (private) is not accessible to generated code in this assembly. Make it internal (or public), or put 'using var span = Tracing.Block();' inside it.",
+            "TRC001 Info /src/Machine.cs(21,35)-(21,46): The call to 'Machine.Fire()' through 'base' is not traced: an interceptor there would call itself forever. Call it without 'base.' or put 'using var span = Tracing.Block();' inside the base method.",
+            "TRC006 Info /src/Machine.cs(27,24)-(27,28): 'Chosen.Pick()' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC001 Warning /src/Machine.cs(32,35)-(32,46): The call to 'Chosen.Pick()' through 'base' is not traced: an interceptor there would call itself forever. Call it without 'base.' or put 'using var span = Tracing.Block();' inside the base method.");
+        Assert.NotNull(Inspect.InterceptorOf(run, "Fire()"));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
     public void TRC006_traced_method_without_calls()
     {
         var run = GeneratorHarness.Run("/src/Unused.cs", """
