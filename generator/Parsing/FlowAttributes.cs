@@ -103,13 +103,48 @@ internal static class FlowAttributes
         {
             if (attribute.AttributeClass is not { ContainingType: null } type || !names.Contains(FullName(type))) continue;
 
-            // A polyfill internal to another assembly cannot be named here; the compiler then reports the mismatch itself.
-            if (!Accessibility.IsReachable(type, compilation)) continue;
-            var arguments = attribute.ConstructorArguments.Select(a => a.ToCSharpString())
-                .Concat(attribute.NamedArguments.Select(a => $"{a.Key} = {a.Value.ToCSharpString()}"));
-            text.Add($"[{target}global::{type.ContainingNamespace!.ToDisplayString()}.{type.Name}({string.Join(", ", arguments)})] ");
+            IEnumerable<string>? arguments;
+            if (attribute.AttributeConstructor is null)
+            {
+                // Not bound: a polyfill that another source generator adds (PolySharp's, on netstandard2.0) does not exist in
+                // the compilation generators see, yet will in the one they feed. Its arguments are then only in the syntax.
+                arguments = ArgumentsAsWritten(attribute);
+                if (arguments is null) continue;
+            }
+            else
+            {
+                // A polyfill internal to another assembly cannot be named here; the compiler then reports the mismatch itself.
+                if (!Accessibility.IsReachable(type, compilation)) continue;
+                arguments = attribute.ConstructorArguments.Select(a => a.ToCSharpString())
+                    .Concat(attribute.NamedArguments.Select(a => $"{a.Key} = {a.Value.ToCSharpString()}"));
+            }
+
+            text.Add($"[{target}global::{FullName(type)}({string.Join(", ", arguments)})] ");
         }
 
         return string.Concat(text);
+    }
+
+    /// <summary>
+    /// The arguments of an attribute the compiler could not bind, as written, when each is a literal or a
+    /// <c>nameof</c> (the same text means the same in the interceptor, whose parameters keep their names); else null.
+    /// </summary>
+    private static IEnumerable<string>? ArgumentsAsWritten(AttributeData attribute)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax syntax) return null;
+        var arguments = new List<string>();
+        foreach (var argument in syntax.ArgumentList?.Arguments ?? default)
+        {
+            var isPlain = argument.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax
+                || argument.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                {
+                    Expression: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "nameof" },
+                    ArgumentList.Arguments: [{ Expression: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax }],
+                };
+            if (!isPlain || argument.NameColon is not null) return null;
+            arguments.Add(argument.NameEquals is { } name ? $"{name.Name.Identifier.ValueText} = {argument.Expression}" : argument.Expression.ToString());
+        }
+
+        return arguments;
     }
 }
