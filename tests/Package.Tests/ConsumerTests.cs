@@ -59,6 +59,8 @@ public sealed class ConsumerTests(PackedFeed feed)
         using var project = ConsumerProject.Create(feed);
         var dir = project.Write("Lib", new Dictionary<string, string>
         {
+            // PolySharp, as MoreLINQ uses it: its nullable attributes are added by a source generator, so ours sees
+            // them unbound and must still copy them with their arguments onto the interceptors (else CS7036).
             ["Lib.csproj"] = ProjectFiles.Library(feed.Version, "netstandard2.0", """
                 <LangVersion>latest</LangVersion>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
@@ -66,7 +68,39 @@ public sealed class ConsumerTests(PackedFeed feed)
                 <SignAssembly>true</SignAssembly>
                 <AssemblyOriginatorKeyFile>Lib.snk</AssemblyOriginatorKeyFile>
                 <InterceptorsNamespaces>Other</InterceptorsNamespaces>
+                """, """
+                <PackageReference Include="PolySharp" Version="1.16.0" PrivateAssets="all" />
                 """),
+            ["Polyfilled.cs"] = """
+                using System.Diagnostics.CodeAnalysis;
+
+                namespace Lib;
+
+                /// <summary>Uses attributes PolySharp adds.</summary>
+                public static class Polyfilled
+                {
+                    /// <summary>Finds a value.</summary>
+                    [Instrumentation.Traced]
+                    public static bool TryFind(string key, [MaybeNullWhen(false)] out string value, [NotNullWhen(true)] string? hint = null)
+                    {
+                        value = hint ?? key;
+                        return true;
+                    }
+
+                    /// <summary>Throws when false.</summary>
+                    [Instrumentation.Traced]
+                    public static void Check([DoesNotReturnIf(false)] bool condition, string? message = null)
+                    {
+                        if (!condition) throw new System.ArgumentException(message);
+                    }
+
+                    /// <summary>Calls it.</summary>
+                    public static int Use() => TryFind("k", out var v, nameof(Use)) ? v.Length : 0;
+
+                    /// <summary>Checks.</summary>
+                    public static void Guard(bool ok) => Check(ok, "not ok");
+                }
+                """,
             ["Greeter.cs"] = """
                 namespace Lib;
 

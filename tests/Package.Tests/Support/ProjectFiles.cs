@@ -19,7 +19,7 @@ internal static class ProjectFiles
         </Project>
         """;
 
-    public static string Library(string version, string targetFramework, string extraProperties = "") => $"""
+    public static string Library(string version, string targetFramework, string extraProperties = "", string extraItems = "") => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <TargetFramework>{targetFramework}</TargetFramework>
@@ -28,6 +28,7 @@ internal static class ProjectFiles
           </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="Instrumentation" Version="{version}" />
+            {extraItems}
           </ItemGroup>
         </Project>
         """;
