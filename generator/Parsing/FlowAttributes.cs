@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Instrumentation.Generator.Parsing;
 
@@ -104,11 +105,13 @@ internal static class FlowAttributes
             if (attribute.AttributeClass is not { ContainingType: null } type || !names.Contains(FullName(type))) continue;
 
             IEnumerable<string>? arguments;
-            if (attribute.AttributeConstructor is null)
+            if (attribute.AttributeConstructor is null || type.TypeKind == TypeKind.Error
+                || attribute.ConstructorArguments.Length != attribute.AttributeConstructor.Parameters.Length)
             {
                 // Not bound: a polyfill that another source generator adds (PolySharp's, on netstandard2.0) does not exist in
-                // the compilation generators see, yet will in the one they feed. Its arguments are then only in the syntax.
-                arguments = ArgumentsAsWritten(attribute);
+                // the compilation generators see (or an inaccessible copy does), yet will in the one they feed. Its arguments
+                // are then read from the syntax.
+                arguments = ArgumentsAsWritten(attribute, compilation);
                 if (arguments is null) continue;
             }
             else
@@ -126,23 +129,38 @@ internal static class FlowAttributes
     }
 
     /// <summary>
-    /// The arguments of an attribute the compiler could not bind, as written, when each is a literal or a
-    /// <c>nameof</c> (the same text means the same in the interceptor, whose parameters keep their names); else null.
+    /// The arguments of an attribute the compiler could not bind, from its syntax: constants (literals, named constants,
+    /// concatenations) as literals, and <c>nameof(parameter)</c> as written (the interceptor's parameters keep their
+    /// names); null when an argument is anything else.
     /// </summary>
-    private static IEnumerable<string>? ArgumentsAsWritten(AttributeData attribute)
+    private static IEnumerable<string>? ArgumentsAsWritten(AttributeData attribute, Compilation compilation)
     {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax syntax) return null;
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax syntax) return null;
         var arguments = new List<string>();
+        SemanticModel? model = null;
         foreach (var argument in syntax.ArgumentList?.Arguments ?? default)
         {
-            var isPlain = argument.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax
-                || argument.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+            if (argument.NameColon is not null) return null;
+            string text;
+            if (argument.Expression is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: [{ Expression: IdentifierNameSyntax }] })
+            {
+                text = argument.Expression.ToString();
+            }
+            else
+            {
+                model ??= compilation.GetSemanticModel(syntax.SyntaxTree);
+                var constant = model.GetConstantValue(argument.Expression);
+                if (!constant.HasValue) return null;
+                text = constant.Value switch
                 {
-                    Expression: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "nameof" },
-                    ArgumentList.Arguments: [{ Expression: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax }],
+                    string s => SymbolDisplay.FormatLiteral(s, quote: true),
+                    bool b => b ? "true" : "false",
+                    _ => null!,
                 };
-            if (!isPlain || argument.NameColon is not null) return null;
-            arguments.Add(argument.NameEquals is { } name ? $"{name.Name.Identifier.ValueText} = {argument.Expression}" : argument.Expression.ToString());
+                if (text is null) return null;
+            }
+
+            arguments.Add(argument.NameEquals is { } name ? $"{name.Name.Identifier.ValueText} = {text}" : text);
         }
 
         return arguments;
