@@ -59,8 +59,9 @@ public sealed class ConsumerTests(PackedFeed feed)
         using var project = ConsumerProject.Create(feed);
         var dir = project.Write("Lib", new Dictionary<string, string>
         {
-            // PolySharp, as MoreLINQ uses it: its nullable attributes are added by a source generator, so ours sees
-            // them unbound and must still copy them with their arguments onto the interceptors (else CS7036).
+            // PolySharp, as MoreLINQ uses it: its nullable and trimming attributes are added by a source generator, so
+            // ours sees them unbound (or bound to DiagnosticSource's inaccessible copy) and must still copy them with
+            // their arguments onto the interceptors (else CS7036).
             ["Lib.csproj"] = ProjectFiles.Library(feed.Version, "netstandard2.0", """
                 <LangVersion>latest</LangVersion>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
@@ -68,8 +69,9 @@ public sealed class ConsumerTests(PackedFeed feed)
                 <SignAssembly>true</SignAssembly>
                 <AssemblyOriginatorKeyFile>Lib.snk</AssemblyOriginatorKeyFile>
                 <InterceptorsNamespaces>Other</InterceptorsNamespaces>
+                <PolySharpIncludeGeneratedTypes>System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute;System.Diagnostics.CodeAnalysis.MaybeNullWhenAttribute;System.Diagnostics.CodeAnalysis.NotNullWhenAttribute;System.Diagnostics.CodeAnalysis.DoesNotReturnIfAttribute</PolySharpIncludeGeneratedTypes>
                 """, """
-                <PackageReference Include="PolySharp" Version="1.16.0" PrivateAssets="all" />
+                <PackageReference Include="PolySharp" Version="1.15.0" PrivateAssets="all" />
                 """),
             ["Polyfilled.cs"] = """
                 using System.Diagnostics.CodeAnalysis;
@@ -94,8 +96,16 @@ public sealed class ConsumerTests(PackedFeed feed)
                         if (!condition) throw new System.ArgumentException(message);
                     }
 
-                    /// <summary>Calls it.</summary>
-                    public static int Use() => TryFind("k", out var v, nameof(Use)) ? v.Length : 0;
+                    private const string Reflects = "Reflects over";
+
+                    /// <summary>Reflects.</summary>
+                    [Instrumentation.Traced]
+                    [RequiresUnreferencedCode(Reflects + " members")]
+                    public static int Count(object value) => value.GetType().GetMembers().Length;
+
+                    /// <summary>Calls them.</summary>
+                    [RequiresUnreferencedCode("Calls Count")]
+                    public static int Use() => TryFind("k", out var v, nameof(Use)) ? v.Length + Count(v) : 0;
 
                     /// <summary>Checks.</summary>
                     public static void Guard(bool ok) => Check(ok, "not ok");
