@@ -60,4 +60,36 @@ public sealed class TracedNameIndexTests
         run.AssertCompilesCleanly();
         Assert.NotNull(Inspect.InterceptorOf(run, "s.Work()"));
     }
+
+    [Fact]
+    public void Under_assembly_wide_tracing_calls_and_method_groups_of_methods_in_other_files_are_found()
+    {
+        // The name index keeps filtering under [assembly: Traced] (every method declared in source): a method
+        // declared in one file, marked from a second and called from a third is still intercepted, and its use
+        // as a method group is still reported.
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation(
+        [
+            ("/src/AssemblyInfo.cs", "[assembly: Instrumentation.Traced]"),
+            ("/src/Svc.cs", "namespace Demo;\npublic class Svc { public int Work() => 1; }"),
+            ("/src/Use.cs", "namespace Demo;\npublic static class Use\n{\n    public static int Call(Svc s) => s.Work() + Count(\"x\");\n    public static System.Func<int> Later(Svc s) => s.Work;\n    private static int Count(string text) => text.Length;\n}"),
+        ]));
+
+        run.AssertCompilesCleanly();
+        Assert.NotNull(Inspect.InterceptorOf(run, "s.Work()"));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "TRC003" && d.GetMessage().Contains("Svc.Work()"));
+    }
+
+    [Fact]
+    public void Calls_of_a_referenced_library_traced_assembly_wide_are_intercepted()
+    {
+        var library = GeneratorHarness.Compilation(
+            [("/lib/Lib.cs", "[assembly: Instrumentation.Traced]\nnamespace Lib;\npublic static class Text { public static int Count(string s) => s.Length; }")],
+            assemblyName: "Lib");
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation(
+            [("/src/Use.cs", "namespace Demo;\npublic static class Use { public static int Call() => Lib.Text.Count(\"abc\") + \"abc\".Length; }")],
+            extraReferences: [library.ToMetadataReference()]));
+
+        run.AssertCompilesCleanly();
+        Assert.NotNull(Inspect.InterceptorOf(run, "Lib.Text.Count(\"abc\")"));
+    }
 }
