@@ -24,6 +24,7 @@ public sealed class Tracer : IDisposable
     private readonly bool replacedTraceIdGenerator;
     private readonly InstalledPropagator? propagator;
     private readonly bool codeTagsOnActivity;
+    private readonly ISampler? sampler;
     private int disposed;
 
     private Tracer(TracerConfiguration config)
@@ -32,7 +33,8 @@ public sealed class Tracer : IDisposable
         if (config.Disabled) return;
 
         var loggerFactory = config.LoggerFactory ?? NullLoggerFactory.Instance;
-        var sampler = SamplerFactory.Create(config.Sampler);
+        var sampler = SamplerFactory.Create(config, new RateLimitedLog(loggerFactory.CreateLogger(TracerLogCategories.Sampler), config.Reporter.ErrorLogInterval), counters);
+        this.sampler = sampler;
         reporter = CreateReporter(config, sampler, loggerFactory);
 
         if (!config.TraceId128Bit)
@@ -86,6 +88,7 @@ public sealed class Tracer : IDisposable
         CodeLocations.TracerStopped(codeTagsOnActivity);
         if (replacedTraceIdGenerator) SixtyFourBitTraceIds.Uninstall();
         propagator?.Restore();
+        (sampler as IDisposable)?.Dispose();
         reporter!.Dispose();
     }
 

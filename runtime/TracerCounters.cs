@@ -49,9 +49,12 @@ public sealed class TracerCounters
     /// <summary>Tag values whose <c>ToString()</c> threw; sent as a placeholder naming the type.</summary>
     public long BadTagValues { get; init; }
 
+    /// <summary>Polls of the remote sampler's endpoint that failed; the sampler kept its strategy each time.</summary>
+    public long SamplingRefreshFailures { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"started={SpansStarted} finished={SpansFinished} reported={SpansReported} dropped={SpansDropped} " +
         $"(queueFull={SpansDroppedQueueFull} tooLarge={SpansDroppedTooLarge} sendFailed={SpansDroppedSendFailed} onClose={SpansDroppedOnClose} invalid={SpansDroppedInvalid}) " +
-        $"packets={PacketsSent} bytes={BytesSent} sendFailures={SendFailures} truncated={TagValuesTruncated} badTags={BadTagValues}";
+        $"packets={PacketsSent} bytes={BytesSent} sendFailures={SendFailures} truncated={TagValuesTruncated} badTags={BadTagValues} samplingRefreshFailures={SamplingRefreshFailures}";
 }

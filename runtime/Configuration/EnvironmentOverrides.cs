@@ -19,6 +19,11 @@ internal static class EnvironmentOverrides
 
         if (Get(N.SamplerType) is { } samplerType) config.Sampler.Type = samplerType;
         if (Get(N.SamplerParam) is { } samplerParam) config.Sampler.Param = SettingParser.Double(N.SamplerParam, samplerParam);
+        // As jaeger-client-go: the older host:port form first, the full URL over it.
+        if (Get(N.SamplerManagerHostPort) is { } hostPort) config.Sampler.SamplingEndpoint = SettingParser.HttpUri(N.SamplerManagerHostPort, "http://" + hostPort + "/sampling");
+        if (Get(N.SamplingEndpoint) is { } samplingEndpoint) config.Sampler.SamplingEndpoint = SettingParser.HttpUri(N.SamplingEndpoint, samplingEndpoint);
+        if (Get(N.SamplerRefreshInterval) is { } refresh) config.Sampler.RefreshInterval = SettingParser.Duration(N.SamplerRefreshInterval, refresh);
+        if (Get(N.SamplerMaxOperations) is { } maxOperations) config.Sampler.MaxOperations = SettingParser.PositiveInt(N.SamplerMaxOperations, maxOperations);
 
         if (Get(N.ReporterLogSpans) is { } logSpans) config.Reporter.LogSpans = SettingParser.Bool(N.ReporterLogSpans, logSpans);
         if (Get(N.ReporterMaxQueueSize) is { } queue) config.Reporter.MaxQueueSize = SettingParser.QueueSize(N.ReporterMaxQueueSize, queue);

@@ -13,6 +13,10 @@ public static class EnvironmentVariableNames
     public const string AuthToken = "JAEGER_AUTH_TOKEN";
     public const string SamplerType = "JAEGER_SAMPLER_TYPE";
     public const string SamplerParam = "JAEGER_SAMPLER_PARAM";
+    public const string SamplingEndpoint = "JAEGER_SAMPLING_ENDPOINT";
+    public const string SamplerManagerHostPort = "JAEGER_SAMPLER_MANAGER_HOST_PORT";
+    public const string SamplerRefreshInterval = "JAEGER_SAMPLER_REFRESH_INTERVAL";
+    public const string SamplerMaxOperations = "JAEGER_SAMPLER_MAX_OPERATIONS";
     public const string ReporterLogSpans = "JAEGER_REPORTER_LOG_SPANS";
     public const string ReporterMaxQueueSize = "JAEGER_REPORTER_MAX_QUEUE_SIZE";
     public const string ReporterFlushInterval = "JAEGER_REPORTER_FLUSH_INTERVAL";

@@ -12,5 +12,15 @@ public static class SamplerTypes
     /// <summary>Samples at most param traces per second.</summary>
     public const string RateLimiting = "ratelimiting";
 
-    internal const string AcceptedList = "const, probabilistic, ratelimiting";
+    /// <summary>
+    /// Applies the strategy the agent's or collector's sampling endpoint serves for the service
+    /// (probabilistic, rate limiting, or per operation), polled every refresh interval; param is the
+    /// sampling rate until the first answer (default 0.001, as jaeger-client-go).
+    /// </summary>
+    public const string Remote = "remote";
+
+    /// <summary>The <c>sampler.type</c> of a root that a per-operation strategy's lower bound sampled.</summary>
+    internal const string LowerBound = "lowerbound";
+
+    internal const string AcceptedList = "const, probabilistic, ratelimiting, remote";
 }

@@ -125,6 +125,16 @@ internal static class TracerConfigurationValidator
                 if (sampler.Param < 0 || double.IsNaN(sampler.Param) || double.IsInfinity(sampler.Param))
                     Fail(param, paramVariable, Text(sampler.Param), "traces per second, 0 or more, for the ratelimiting sampler");
                 break;
+            case SamplerTypes.Remote:
+                if (sampler.Param is < 0 or > 1 || double.IsNaN(sampler.Param))
+                    Fail(param, paramVariable, Text(sampler.Param), "a fraction from 0 to 1 (the rate until the first strategy) for the remote sampler");
+                if (sampler.SamplingEndpoint is not { IsAbsoluteUri: true } endpoint || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+                    Fail("Sampler.SamplingEndpoint", N.SamplingEndpoint, sampler.SamplingEndpoint?.ToString() ?? "(null)", "an absolute http or https URL, such as http://127.0.0.1:5778/sampling");
+                if (sampler.RefreshInterval <= TimeSpan.Zero)
+                    Fail("Sampler.RefreshInterval", N.SamplerRefreshInterval, sampler.RefreshInterval.ToString(), "a duration above zero, such as 1m");
+                if (sampler.MaxOperations < 1)
+                    Fail("Sampler.MaxOperations", N.SamplerMaxOperations, Text(sampler.MaxOperations), "1 or more");
+                break;
             default:
                 Fail(type, typeVariable, sampler.Type, SamplerTypes.AcceptedList);
                 break;

@@ -26,6 +26,7 @@ internal sealed class ReporterCounters
     private long sendFailures;
     private long tagValuesTruncated;
     private long badTagValues;
+    private long samplingRefreshFailures;
 
     /// <summary>Spans the reporter's queue accepted, ever; set by the remote reporter.</summary>
     public System.Func<long>? EnqueuedTotal { get; set; }
@@ -81,6 +82,9 @@ internal sealed class ReporterCounters
     public void AddTagValueTruncated() => Interlocked.Increment(ref tagValuesTruncated);
     public void AddBadTagValue() => Interlocked.Increment(ref badTagValues);
 
+    /// <summary>A poll of the remote sampler's endpoint failed (down, slow, not 200, not a strategy).</summary>
+    public void AddSamplingRefreshFailure() => Interlocked.Increment(ref samplingRefreshFailures);
+
     private void AddOutcome(ref long counter, long spans)
     {
         lock (outcomes)
@@ -111,6 +115,7 @@ internal sealed class ReporterCounters
                 SendFailures = Volatile.Read(ref sendFailures),
                 TagValuesTruncated = Volatile.Read(ref tagValuesTruncated),
                 BadTagValues = Volatile.Read(ref badTagValues),
+                SamplingRefreshFailures = Volatile.Read(ref samplingRefreshFailures),
             };
         }
     }

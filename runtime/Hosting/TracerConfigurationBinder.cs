@@ -32,6 +32,9 @@ internal static class TracerConfigurationBinder
 
         Text("Sampler:Type", v => config.Sampler.Type = v);
         Text("Sampler:Param", v => config.Sampler.Param = SettingParser.Double(Name("Sampler:Param"), v));
+        Text("Sampler:SamplingEndpoint", v => config.Sampler.SamplingEndpoint = SettingParser.HttpUri(Name("Sampler:SamplingEndpoint"), v));
+        Text("Sampler:RefreshInterval", v => config.Sampler.RefreshInterval = SettingParser.Duration(Name("Sampler:RefreshInterval"), v));
+        Text("Sampler:MaxOperations", v => config.Sampler.MaxOperations = SettingParser.PositiveInt(Name("Sampler:MaxOperations"), v));
 
         var reporter = config.Reporter;
         Text("Reporter:LogSpans", v => reporter.LogSpans = SettingParser.Bool(Name("Reporter:LogSpans"), v));

@@ -5,15 +5,15 @@ namespace Instrumentation.Sampling;
 /// <summary>Samples every trace or none.</summary>
 internal sealed class ConstSampler(bool decision) : ISampler
 {
+    private readonly SamplerTags tags = new(SamplerTypes.Const, decision);
+
     public bool Decision { get; } = decision;
 
-    public string Type => SamplerTypes.Const;
+    public bool ShouldSample(ActivityTraceId traceId, string operationName) => Decision;
 
-    public object Param { get; } = decision;
+    public bool Sampled(ActivityTraceId traceId, string operationName) => Decision;
 
-    public bool ShouldSample(ActivityTraceId traceId) => Decision;
-
-    public bool Sampled(ActivityTraceId traceId) => Decision;
+    public SamplerTags TagsOf(ActivityTraceId traceId, string operationName) => tags;
 
     public void RootEnded(ActivityTraceId traceId)
     {

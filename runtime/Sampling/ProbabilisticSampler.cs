@@ -9,27 +9,25 @@ namespace Instrumentation.Sampling;
 /// </summary>
 internal sealed class ProbabilisticSampler : ISampler
 {
-    private const ulong MaxRandomNumber = long.MaxValue;
-    private readonly ulong boundary;
+    private readonly SamplerTags tags;
+    private readonly ProbabilisticTest test;
 
     public ProbabilisticSampler(double rate)
     {
-        Param = rate;
-        boundary = rate >= 1 ? MaxRandomNumber : (ulong)(MaxRandomNumber * rate);
+        tags = new SamplerTags(SamplerTypes.Probabilistic, rate);
+        test = new ProbabilisticTest(rate);
     }
-
-    public string Type => SamplerTypes.Probabilistic;
-
-    public object Param { get; }
 
     // The decision is a function of the trace id: asking again gives the same answer.
-    public bool Sampled(ActivityTraceId traceId) => ShouldSample(traceId);
+    public bool Sampled(ActivityTraceId traceId, string operationName) => ShouldSample(traceId, operationName);
 
-    public bool ShouldSample(ActivityTraceId traceId)
+    public bool ShouldSample(ActivityTraceId traceId, string operationName)
     {
         JaegerIds.Split(traceId, out _, out var low);
-        return ((ulong)low & MaxRandomNumber) < boundary || boundary == MaxRandomNumber;
+        return test.Passes(low);
     }
+
+    public SamplerTags TagsOf(ActivityTraceId traceId, string operationName) => tags;
 
     public void RootEnded(ActivityTraceId traceId)
     {

@@ -59,7 +59,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             if (current.ParentSpanId != default) return true;
             // The reporter's own request ends on the reporter thread, inside the send.
             if (httpSender && Reporting.ReporterSending.IsActive) return false;
-            return sampler.Sampled(current.TraceId);
+            return sampler.Sampled(current.TraceId, current.OperationName);
         }
     }
 
@@ -71,7 +71,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             return FollowParent(parent);
         }
 
-        return Decide(options.TraceId);
+        return Decide(options.TraceId, options.Name);
     }
 
     public ActivitySamplingResult SampleUsingParentId(ref ActivityCreationOptions<string> options)
@@ -82,7 +82,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             return FollowParent(parent);
         }
 
-        return Decide(options.TraceId);
+        return Decide(options.TraceId, options.Name);
     }
 
     private ActivitySamplingResult FollowParent(ActivityContext parent)
@@ -101,11 +101,11 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
         return ActivitySamplingResult.AllDataAndRecorded;
     }
 
-    private ActivitySamplingResult Decide(ActivityTraceId traceId)
+    private ActivitySamplingResult Decide(ActivityTraceId traceId, string operationName)
     {
         // The reporter's own HTTP request to the collector is never traced (it would feed itself).
         if (httpSender && Reporting.ReporterSending.IsActive) return ActivitySamplingResult.None;
-        if (!sampler.ShouldSample(traceId)) return rootRejected;
+        if (!sampler.ShouldSample(traceId, operationName)) return rootRejected;
         started.Increment();
         return ActivitySamplingResult.AllDataAndRecorded;
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using Instrumentation.Sampling;
 
 namespace Instrumentation.Thrift;
 
@@ -18,10 +19,14 @@ internal readonly struct DerivedTags
     private readonly string? kind;
     private readonly ActivityStatusCode status;
     private readonly string? statusDescription;
-    private readonly bool samplerTags;
+    private readonly SamplerTags? samplerTags;
     private readonly EncodedTags? encodedSamplerTags;
 
-    public DerivedTags(Activity span, bool samplerTags, EncodedTags? encodedSamplerTags, bool statusDescriptions = true)
+    /// <param name="span">The span.</param>
+    /// <param name="samplerTags">What sampled it, when it is a local root this tracer sampled; else null.</param>
+    /// <param name="encodedSamplerTags">Those tags encoded for the writer's protocol, or null (then written as tags).</param>
+    /// <param name="statusDescriptions">False leaves out the status description.</param>
+    public DerivedTags(Activity span, SamplerTags? samplerTags, EncodedTags? encodedSamplerTags, bool statusDescriptions = true)
     {
         kind = KindName(span.Kind);
         status = span.Status;
@@ -33,7 +38,7 @@ internal readonly struct DerivedTags
         if (kind is not null) count++;
         if (status == ActivityStatusCode.Ok) count++;
         if (status == ActivityStatusCode.Error) count += statusDescription is null ? 2 : 3;
-        if (samplerTags) count += 2;
+        if (samplerTags is not null) count += 2;
         Count = count;
     }
 
@@ -44,7 +49,7 @@ internal readonly struct DerivedTags
     /// description short enough never to be cut.
     /// </summary>
     public bool CanWriteCompact(int maxValueBytes) =>
-        (!samplerTags || encodedSamplerTags is not null) &&
+        (samplerTags is null || encodedSamplerTags is not null) &&
         (statusDescription is null || CompactSpanWriter.Fits(statusDescription, maxValueBytes));
 
     /// <summary>The most bytes <see cref="Write(byte[], int)"/> can take.</summary>
@@ -52,7 +57,7 @@ internal readonly struct DerivedTags
         64 * 3 + 3 * (statusDescription?.Length ?? 0) + (encodedSamplerTags?.Bytes.Length ?? 0);
 
     /// <summary>The general path: through a writer of any protocol.</summary>
-    public void Write(IThriftWriter w, TagValueWriter tags, string samplerType, object samplerParam)
+    public void Write(IThriftWriter w, TagValueWriter tags)
     {
         if (kind is not null) tags.WriteString(w, "span.kind", kind);
         if (status == ActivityStatusCode.Ok) tags.WriteString(w, "otel.status_code", "OK");
@@ -63,15 +68,15 @@ internal readonly struct DerivedTags
             if (statusDescription is not null) tags.WriteString(w, "otel.status_description", statusDescription);
         }
 
-        if (!samplerTags) return;
+        if (samplerTags is null) return;
         if (encodedSamplerTags is not null)
         {
             w.Buffer.Write(encodedSamplerTags.Bytes);
         }
         else
         {
-            tags.WriteString(w, "sampler.type", samplerType);
-            tags.Write(w, "sampler.param", samplerParam);
+            tags.WriteString(w, "sampler.type", samplerTags.Type);
+            tags.Write(w, "sampler.param", samplerTags.Param);
         }
     }
 
@@ -87,7 +92,7 @@ internal readonly struct DerivedTags
             if (statusDescription is not null) p = CompactSpanWriter.StringTag(b, p, "otel.status_description", statusDescription);
         }
 
-        if (samplerTags) p = Copy(encodedSamplerTags!.Bytes, b, p);
+        if (samplerTags is not null) p = Copy(encodedSamplerTags!.Bytes, b, p);
         return p;
     }
 

@@ -23,14 +23,14 @@ namespace Instrumentation.Thrift;
 internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler, bool compactFastPath = true, bool exceptionMessages = true)
 {
     private const int FollowsFrom = 1;
-    private readonly RepeatedTags repeated = new(tags, sampler);
+    private readonly RepeatedTags repeated = new(tags);
     private readonly IdReader ids = new();
     private readonly CodeLocationReader places = new();
 
     public void Write(IThriftWriter w, Activity span)
     {
-        var samplerTags = IsLocalRootWeSampled(span);
-        var derived = new DerivedTags(span, samplerTags, samplerTags ? repeated.Sampler(w) : null, exceptionMessages);
+        var samplerTags = IsLocalRootWeSampled(span) ? sampler.TagsOf(span.TraceId, span.OperationName) : null;
+        var derived = new DerivedTags(span, samplerTags, samplerTags is not null ? repeated.Sampler(w, samplerTags) : null, exceptionMessages);
         if (compactFastPath && w is ThriftCompactWriter && CompactSpanWriter.TryWrite(w.Buffer, span, derived, ids, places, tags.MaxValueBytes)) return;
 
         ids.Trace(span.TraceId, out var traceHigh, out var traceLow);
@@ -110,7 +110,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
 
         if (userTags > 0) throw new System.InvalidOperationException("the span's tags changed while it was serialized");
         if (place is not null) CodeTags.Write(w, tags, place);
-        derived.Write(w, tags, sampler.Type, sampler.Param);
+        derived.Write(w, tags);
     }
 
     private void WriteLogs(IThriftWriter w, Activity span)

@@ -25,6 +25,10 @@ public sealed class EnvironmentVariableParsingTests
         [EnvironmentVariableNames.AuthToken] = "token-1",
         [EnvironmentVariableNames.SamplerType] = "probabilistic",
         [EnvironmentVariableNames.SamplerParam] = "0.5",
+        [EnvironmentVariableNames.SamplingEndpoint] = "http://agent.example:5778/sampling",
+        [EnvironmentVariableNames.SamplerManagerHostPort] = "agent.example:5779",
+        [EnvironmentVariableNames.SamplerRefreshInterval] = "30s",
+        [EnvironmentVariableNames.SamplerMaxOperations] = "10",
         [EnvironmentVariableNames.ReporterLogSpans] = "true",
         [EnvironmentVariableNames.ReporterMaxQueueSize] = "500",
         [EnvironmentVariableNames.ReporterFlushInterval] = "250ms",
@@ -246,6 +250,7 @@ public sealed class EnvironmentVariableParsingTests
     private static string Describe(TracerConfiguration c) => string.Join("|", new object?[]
     {
         c.ServiceName, c.Sampler.Type, c.Sampler.Param.ToString(CultureInfo.InvariantCulture),
+        c.Sampler.SamplingEndpoint, c.Sampler.RefreshInterval.Ticks, c.Sampler.MaxOperations,
         c.Reporter.LogSpans, c.Reporter.MaxQueueSize, c.Reporter.BufferFlushInterval.Ticks, c.Reporter.ExceptionMessages,
         c.Sender.AgentHost, c.Sender.AgentPort, c.Sender.Endpoint, c.Sender.User, c.Sender.Password, c.Sender.AuthToken,
         string.Join(",", c.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "=" + t.Value)),

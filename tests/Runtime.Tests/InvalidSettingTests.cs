@@ -24,7 +24,10 @@ public sealed class InvalidSettingTests
     [InlineData("JAEGER_ENDPOINT", "/api/traces", "http:// or https://")]
     [InlineData("JAEGER_ENDPOINT", "not a url", "http:// or https://")]
     [InlineData("JAEGER_SAMPLER_TYPE", "foo", "const, probabilistic, ratelimiting")]
-    [InlineData("JAEGER_SAMPLER_TYPE", "remote", "const, probabilistic, ratelimiting")]
+    [InlineData("JAEGER_SAMPLER_TYPE", "lowerbound", "const, probabilistic, ratelimiting, remote")]
+    [InlineData("JAEGER_SAMPLING_ENDPOINT", "agent:5778/sampling", "http:// or https://")]
+    [InlineData("JAEGER_SAMPLER_REFRESH_INTERVAL", "often", "duration")]
+    [InlineData("JAEGER_SAMPLER_MAX_OPERATIONS", "-3", "a whole number")]
     [InlineData("JAEGER_SAMPLER_PARAM", "abc", "a number")]
     [InlineData("JAEGER_SAMPLER_PARAM", "1,5", "a number")]
     [InlineData("JAEGER_SAMPLER_PARAM", "NaN", "a number")]
@@ -152,6 +155,10 @@ public sealed class InvalidSettingTests
     [InlineData("user with a colon", "Sender.User (JAEGER_USER)", "(hidden)", "or ':'")]
     [InlineData("password with CR", "Sender.Password (JAEGER_PASSWORD)", "(hidden)", "without control characters")]
     [InlineData("disabled with a bad sampler", "Sampler.Type (JAEGER_SAMPLER_TYPE)", "foo", "const, probabilistic, ratelimiting")]
+    [InlineData("remote param 1.5", "Sampler.Param (JAEGER_SAMPLER_PARAM)", "1.5", "a fraction from 0 to 1 (the rate until the first strategy)")]
+    [InlineData("remote ftp endpoint", "Sampler.SamplingEndpoint (JAEGER_SAMPLING_ENDPOINT)", "ftp://agent:5778/sampling", "an absolute http or https URL")]
+    [InlineData("remote refresh 0", "Sampler.RefreshInterval (JAEGER_SAMPLER_REFRESH_INTERVAL)", "00:00:00", "a duration above zero")]
+    [InlineData("remote max operations 0", "Sampler.MaxOperations (JAEGER_SAMPLER_MAX_OPERATIONS)", "0", "1 or more")]
     public void A_bad_value_set_in_code_fails_at_start_naming_the_setting(string scenario, string setting, string? value, string accepted)
     {
         var sourceName = "invalid." + Guid.NewGuid().ToString("N");
@@ -180,6 +187,10 @@ public sealed class InvalidSettingTests
         switch (scenario)
         {
             case "sampler type foo": config.Sampler.Type = "foo"; break;
+            case "remote param 1.5": config.Sampler.Type = SamplerTypes.Remote; config.Sampler.Param = 1.5; break;
+            case "remote ftp endpoint": config.Sampler.Type = SamplerTypes.Remote; config.Sampler.SamplingEndpoint = new Uri("ftp://agent:5778/sampling"); break;
+            case "remote refresh 0": config.Sampler.Type = SamplerTypes.Remote; config.Sampler.RefreshInterval = TimeSpan.Zero; break;
+            case "remote max operations 0": config.Sampler.Type = SamplerTypes.Remote; config.Sampler.MaxOperations = 0; break;
             case "const param 0.5": config.Sampler.Param = 0.5; break;
             case "probabilistic param 1.5": config.Sampler.Type = SamplerTypes.Probabilistic; config.Sampler.Param = 1.5; break;
             case "probabilistic param NaN": config.Sampler.Type = SamplerTypes.Probabilistic; config.Sampler.Param = double.NaN; break;

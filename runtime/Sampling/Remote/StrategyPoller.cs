@@ -1,0 +1,109 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Instrumentation.Diagnostics;
+
+namespace Instrumentation.Sampling.Remote;
+
+/// <summary>
+/// Asks the sampling endpoint for this service's strategy at start and then every refresh
+/// interval, on the thread pool (a root span never waits for it). A new answer is parsed and put
+/// in force; the same answer again keeps the strategy in force (its rate limiters keep their
+/// credit); a failure (down, slow, not 200, not a strategy) keeps the last good strategy, is
+/// counted, and logged at most once per error-log interval. Nothing here throws.
+/// </summary>
+internal sealed class StrategyPoller : IDisposable
+{
+    private readonly RemoteSampler sampler;
+    private readonly Uri url;
+    private readonly int maxOperations;
+    private readonly RateLimitedLog log;
+    private readonly Action failed;
+    private readonly HttpClient client;
+    private readonly Timer timer;
+    private readonly CancellationTokenSource stopping = new();
+    private string? lastAnswer;
+    private int polling;
+
+    public StrategyPoller(RemoteSampler sampler, Uri endpoint, string serviceName, TimeSpan refreshInterval, int maxOperations, RateLimitedLog log, Action failed)
+    {
+        this.sampler = sampler;
+        this.maxOperations = maxOperations;
+        this.log = log;
+        this.failed = failed;
+        url = WithService(endpoint, serviceName);
+        // A sampling answer is a few hundred bytes: a slow endpoint is a failed poll, not a stuck one.
+        client = new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Min(10, Math.Max(1, refreshInterval.TotalSeconds / 2))) };
+        timer = new Timer(_ => Poll(), null, TimeSpan.Zero, refreshInterval);
+    }
+
+    /// <summary>Completes when the poll in progress (if any) has finished; for tests.</summary>
+    internal Task? Running { get; private set; }
+
+    private void Poll()
+    {
+        // One poll at a time: a slow endpoint must not pile requests up.
+        if (Interlocked.Exchange(ref polling, 1) != 0) return;
+        Running = PollAsync();
+    }
+
+    private async Task PollAsync()
+    {
+        try
+        {
+            string answer;
+            using (var response = await client.GetAsync(url, stopping.Token).ConfigureAwait(false))
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    Fail(null, $"the sampling endpoint {url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                    return;
+                }
+
+                answer = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            }
+
+            if (answer == lastAnswer) return;
+            if (StrategyParser.Parse(answer, maxOperations, out var error) is not { } strategy)
+            {
+                Fail(null, $"the sampling endpoint {url} answered something that is not a sampling strategy: {error}");
+                return;
+            }
+
+            lastAnswer = answer;
+            sampler.Apply(strategy);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            Fail(e, $"the sampling endpoint {url} could not be reached");
+        }
+        catch (Exception)
+        {
+            // Stopped while asking: nothing to report.
+        }
+        finally
+        {
+            Volatile.Write(ref polling, 0);
+        }
+    }
+
+    private void Fail(Exception? exception, string problem)
+    {
+        failed();
+        log.Error(exception, problem + "; the sampler keeps its current strategy");
+    }
+
+    private static Uri WithService(Uri endpoint, string serviceName)
+    {
+        var separator = string.IsNullOrEmpty(endpoint.Query) ? "?" : "&";
+        return new Uri(endpoint.AbsoluteUri + separator + "service=" + Uri.EscapeDataString(serviceName));
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        timer.Dispose();
+        client.Dispose();
+    }
+}
