@@ -35,7 +35,16 @@ public sealed class Tracer : IDisposable
         var loggerFactory = config.LoggerFactory ?? NullLoggerFactory.Instance;
         var sampler = SamplerFactory.Create(config, new RateLimitedLog(loggerFactory.CreateLogger(TracerLogCategories.Sampler), config.Reporter.ErrorLogInterval), counters);
         this.sampler = sampler;
-        reporter = CreateReporter(config, sampler, loggerFactory);
+        try
+        {
+            reporter = CreateReporter(config, sampler, loggerFactory);
+        }
+        catch
+        {
+            // A setting the reporter refused: the remote sampler's poller must not outlive the tracer that never started.
+            (sampler as IDisposable)?.Dispose();
+            throw;
+        }
 
         if (!config.TraceId128Bit)
         {
@@ -49,7 +58,8 @@ public sealed class Tracer : IDisposable
         var sources = new ListenedSources(config.Sources);
         // Started spans are counted where the sampler says yes, finished ones by the reporter's queue,
         // so a traced call costs the app thread one counter increment and one enqueue, no more.
-        var decision = new SamplingDecision(sampler, counters.Started, httpSender: config.Sender.Endpoint is not null, sources);
+        var decision = new SamplingDecision(sampler, counters.Started,
+            selfRequests: config.Sender.Endpoint is not null || config.Sampler.Type == SamplerTypes.Remote, sources);
         var report = reporter;
         listener = new ActivityListener
         {

@@ -99,6 +99,9 @@ internal static class TracerConfigurationValidator
     /// <summary>Shorter intervals would keep the reporter thread busy waking up.</summary>
     internal static readonly TimeSpan MinFlushInterval = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>The longest period a timer takes (2^32 - 2 ms, about 49.7 days).</summary>
+    internal static readonly TimeSpan MaxRefreshInterval = TimeSpan.FromDays(49);
+
     /// <summary>Stands for a secret in error messages.</summary>
     internal const string Hidden = "(hidden)";
 
@@ -129,9 +132,9 @@ internal static class TracerConfigurationValidator
                 if (sampler.Param is < 0 or > 1 || double.IsNaN(sampler.Param))
                     Fail(param, paramVariable, Text(sampler.Param), "a fraction from 0 to 1 (the rate until the first strategy) for the remote sampler");
                 if (sampler.SamplingEndpoint is not { IsAbsoluteUri: true } endpoint || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
-                    Fail("Sampler.SamplingEndpoint", N.SamplingEndpoint, sampler.SamplingEndpoint?.ToString() ?? "(null)", "an absolute http or https URL, such as http://127.0.0.1:5778/sampling");
-                if (sampler.RefreshInterval <= TimeSpan.Zero)
-                    Fail("Sampler.RefreshInterval", N.SamplerRefreshInterval, sampler.RefreshInterval.ToString(), "a duration above zero, such as 1m");
+                    Fail("Sampler.SamplingEndpoint", N.SamplingEndpoint, sampler.SamplingEndpoint is null ? "(null)" : Redaction.UserInfo(sampler.SamplingEndpoint.OriginalString), "an absolute http or https URL, such as http://127.0.0.1:5778/sampling");
+                if (sampler.RefreshInterval < TimeSpan.FromMilliseconds(1) || sampler.RefreshInterval > MaxRefreshInterval)
+                    Fail("Sampler.RefreshInterval", N.SamplerRefreshInterval, sampler.RefreshInterval.ToString(), "a duration from 1 ms to 49 days, such as 1m");
                 if (sampler.MaxOperations < 1)
                     Fail("Sampler.MaxOperations", N.SamplerMaxOperations, Text(sampler.MaxOperations), "1 or more");
                 break;

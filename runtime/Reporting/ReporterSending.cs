@@ -16,6 +16,21 @@ internal static class ReporterSending
 
     public static bool IsActive => active;
 
+    /// <summary>Runs <paramref name="start"/> (which starts a request: its span starts synchronously) with the mark set.</summary>
+    public static T Marked<T>(Func<T> start)
+    {
+        var outer = active;
+        active = true;
+        try
+        {
+            return start();
+        }
+        finally
+        {
+            active = outer;
+        }
+    }
+
     /// <summary>Sends one packet through <paramref name="transport"/> with the mark set.</summary>
     public static bool TrySend(IPacketTransport transport, byte[] buffer, int offset, int count)
     {

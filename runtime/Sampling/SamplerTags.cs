@@ -7,15 +7,9 @@ namespace Instrumentation.Sampling;
 /// The <c>sampler.type</c> and <c>sampler.param</c> a sampled root carries: what decided it (the
 /// remote sampler's strategies differ from root to root, and from one minute to the next).
 /// </summary>
-internal sealed class SamplerTags(string type, object param, bool reproducible = true)
+internal sealed class SamplerTags(string type, object param)
 {
     private Encoding? encoded;
-
-    /// <summary>
-    /// Whether asking the same sampler again about the same trace id gives the same yes (a
-    /// probabilistic decision); false for a rate limiter's yes, which spent a credit.
-    /// </summary>
-    public bool Reproducible { get; } = reproducible;
 
     public string Type { get; } = type;
 

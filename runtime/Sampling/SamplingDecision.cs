@@ -9,12 +9,13 @@ namespace Instrumentation.Sampling;
 /// </summary>
 /// <param name="sampler">Decides for roots.</param>
 /// <param name="started">Counts sampled spans.</param>
-/// <param name="httpSender">
-/// Whether the reporter sends over HTTP: only then can its own request (HttpClient's span) reach
-/// this listener, so only then do roots pay for the check that keeps it untraced.
+/// <param name="selfRequests">
+/// Whether the tracer makes HTTP requests of its own (the reporter sends over HTTP, or the remote
+/// sampler polls its endpoint): only then can such a request's span (HttpClient's) reach this
+/// listener, so only then do roots pay for the check that keeps it untraced.
 /// </param>
 /// <param name="sources">The sources this tracer listens to: it decided only for spans of those.</param>
-internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnostics.StripedCounter started, bool httpSender, ListenedSources sources)
+internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnostics.StripedCounter started, bool selfRequests, ListenedSources sources)
 {
     // const 0 creates no Activity at all (the cheapest "no"); other samplers keep an unrecorded
     // Activity so the trace id and the "not sampled" flag reach children and downstream services.
@@ -23,7 +24,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
 
     // const 1 without an HTTP sender says yes to every span it is asked about, so every recorded
     // span it sees is its own (the default, and the hot path: no walk at all).
-    private readonly bool ownsEveryRecordedSpan = sampler is ConstSampler { Decision: true } && !httpSender;
+    private readonly bool ownsEveryRecordedSpan = sampler is ConstSampler { Decision: true } && !selfRequests;
 
     /// <summary>
     /// Whether this tracer decided to record <paramref name="span"/>, which ended recorded: the
@@ -58,7 +59,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
 
             if (current.ParentSpanId != default) return true;
             // The reporter's own request ends on the reporter thread, inside the send.
-            if (httpSender && Reporting.ReporterSending.IsActive) return false;
+            if (selfRequests && Reporting.ReporterSending.IsActive) return false;
             return sampler.Sampled(current.TraceId, current.OperationName);
         }
     }
@@ -104,7 +105,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
     private ActivitySamplingResult Decide(ActivityTraceId traceId, string operationName)
     {
         // The reporter's own HTTP request to the collector is never traced (it would feed itself).
-        if (httpSender && Reporting.ReporterSending.IsActive) return ActivitySamplingResult.None;
+        if (selfRequests && Reporting.ReporterSending.IsActive) return ActivitySamplingResult.None;
         if (!sampler.ShouldSample(traceId, operationName)) return rootRejected;
         started.Increment();
         return ActivitySamplingResult.AllDataAndRecorded;

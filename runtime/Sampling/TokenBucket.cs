@@ -13,18 +13,17 @@ namespace Instrumentation.Sampling;
 /// </summary>
 internal sealed class TokenBucket
 {
-#if NET
-    private const long MicrosPerMilli = 1000;
-#endif
-    private readonly long interval;   // microseconds per credit
+    private const double TicksPerSecond = 1e7; // 100 ns
+    private readonly long interval;   // ticks per credit
     private readonly long tolerance;  // how far ahead of now the arrival time may run: the balance beyond one credit
     private long arrival;
 
     public TokenBucket(double perSecond)
     {
         var maxBalance = Math.Max(perSecond, 1.0);
-        interval = perSecond > 0 ? (long)Math.Min(1e6 / perSecond, long.MaxValue / 4) : long.MaxValue / 4;
-        tolerance = (long)Math.Min((maxBalance - 1) * interval, long.MaxValue / 4);
+        // At least one tick a credit: rates above 10 million a second are not limited at all.
+        interval = perSecond > 0 ? Math.Max(1, (long)Math.Min(TicksPerSecond / perSecond, long.MaxValue / 4)) : long.MaxValue / 4;
+        tolerance = double.IsInfinity(maxBalance) || double.IsNaN(maxBalance) ? long.MaxValue / 4 : (long)Math.Min((maxBalance - 1) * interval, long.MaxValue / 4);
         arrival = Now(); // a full balance to start with
     }
 
@@ -40,8 +39,8 @@ internal sealed class TokenBucket
     }
 
 #if NET
-    private static long Now() => Environment.TickCount64 * MicrosPerMilli;
+    private static long Now() => Environment.TickCount64 * (long)(TicksPerSecond / 1000);
 #else
-    private static long Now() => (long)(System.Diagnostics.Stopwatch.GetTimestamp() * (1e6 / System.Diagnostics.Stopwatch.Frequency));
+    private static long Now() => (long)(System.Diagnostics.Stopwatch.GetTimestamp() * (TicksPerSecond / System.Diagnostics.Stopwatch.Frequency));
 #endif
 }

@@ -157,7 +157,8 @@ public sealed class InvalidSettingTests
     [InlineData("disabled with a bad sampler", "Sampler.Type (JAEGER_SAMPLER_TYPE)", "foo", "const, probabilistic, ratelimiting")]
     [InlineData("remote param 1.5", "Sampler.Param (JAEGER_SAMPLER_PARAM)", "1.5", "a fraction from 0 to 1 (the rate until the first strategy)")]
     [InlineData("remote ftp endpoint", "Sampler.SamplingEndpoint (JAEGER_SAMPLING_ENDPOINT)", "ftp://agent:5778/sampling", "an absolute http or https URL")]
-    [InlineData("remote refresh 0", "Sampler.RefreshInterval (JAEGER_SAMPLER_REFRESH_INTERVAL)", "00:00:00", "a duration above zero")]
+    [InlineData("remote refresh 0", "Sampler.RefreshInterval (JAEGER_SAMPLER_REFRESH_INTERVAL)", "00:00:00", "a duration from 1 ms to 49 days")]
+    [InlineData("remote refresh 60 days", "Sampler.RefreshInterval (JAEGER_SAMPLER_REFRESH_INTERVAL)", "60.00:00:00", "a duration from 1 ms to 49 days")]
     [InlineData("remote max operations 0", "Sampler.MaxOperations (JAEGER_SAMPLER_MAX_OPERATIONS)", "0", "1 or more")]
     public void A_bad_value_set_in_code_fails_at_start_naming_the_setting(string scenario, string setting, string? value, string accepted)
     {
@@ -190,6 +191,7 @@ public sealed class InvalidSettingTests
             case "remote param 1.5": config.Sampler.Type = SamplerTypes.Remote; config.Sampler.Param = 1.5; break;
             case "remote ftp endpoint": config.Sampler.Type = SamplerTypes.Remote; config.Sampler.SamplingEndpoint = new Uri("ftp://agent:5778/sampling"); break;
             case "remote refresh 0": config.Sampler.Type = SamplerTypes.Remote; config.Sampler.RefreshInterval = TimeSpan.Zero; break;
+            case "remote refresh 60 days": config.Sampler.Type = SamplerTypes.Remote; config.Sampler.RefreshInterval = TimeSpan.FromDays(60); break;
             case "remote max operations 0": config.Sampler.Type = SamplerTypes.Remote; config.Sampler.MaxOperations = 0; break;
             case "const param 0.5": config.Sampler.Param = 0.5; break;
             case "probabilistic param 1.5": config.Sampler.Type = SamplerTypes.Probabilistic; config.Sampler.Param = 1.5; break;

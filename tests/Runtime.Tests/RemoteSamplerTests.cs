@@ -30,6 +30,7 @@ public sealed class RemoteSamplerTests
         tracer.Flush(TimeSpan.FromSeconds(5));
 
         var spans = agent.WaitForSpans(21).SelectMany(b => b.Spans).ToList();
+        Assert.Equal(21, spans.Count);
         Assert.All(spans, s =>
         {
             Assert.Equal("probabilistic", s.Tag("sampler.type"));
@@ -53,9 +54,10 @@ public sealed class RemoteSamplerTests
         var seconds = clock.Elapsed.TotalSeconds;
         tracer.Flush(TimeSpan.FromSeconds(5));
 
-        // A balance of at most 2 credits (one may be left from the first yes), plus 2 per second elapsed.
-        Assert.InRange(sampled, 0, 2 + (int)Math.Ceiling(2 * seconds));
+        // A balance of 2 credits, one spent on the first yes: at least one more, at most 2 plus 2 per second elapsed.
+        Assert.InRange(sampled, 1, 2 + (int)Math.Ceiling(2 * seconds));
         var spans = agent.WaitForSpans(sampled + 1).SelectMany(b => b.Spans).ToList();
+        Assert.Equal(sampled + 1, spans.Count);
         Assert.All(spans, s =>
         {
             Assert.Equal("ratelimiting", s.Tag("sampler.type"));
@@ -98,16 +100,17 @@ public sealed class RemoteSamplerTests
     }
 
     [Fact]
-    public void A_strategy_change_applies_to_new_roots_and_loses_no_span_of_roots_already_running()
+    public void Strategy_changes_apply_to_new_roots_and_lose_no_span_of_roots_already_running_which_keep_their_tags()
     {
         using var endpoint = new SamplingEndpoint();
-        endpoint.Serve(SamplingEndpoint.Probabilistic(1.0));
+        endpoint.Serve(SamplingEndpoint.Probabilistic(0.999999));
         using var agent = new UdpAgent();
         using var source = NewSource(out var sourceName);
         using var tracer = Remote(agent, endpoint, "remote-switch", sourceName, initialRate: 0).Start();
         Assert.True(Poll.Until(() => StartAndEnd(source, "op").Recorded), "the first strategy was never applied");
 
-        // Roots decided under rate 1, still running when the endpoint switches to rate 0.
+        // Roots decided under rate 0.999999 (a rate-limited root among them), still running through
+        // six more strategies: a rise to 1, a rate limiter, other rates, and finally 0.
         var running = Enumerable.Range(0, 30).Select(_ =>
         {
             Activity.Current = null; // each a root
@@ -116,18 +119,76 @@ public sealed class RemoteSamplerTests
         Assert.All(running, r => Assert.True(r.Recorded));
         var children = running.Select(r => { Activity.Current = r; return source.StartActivity("child")!; }).ToList();
         Activity.Current = null;
-        endpoint.Serve(SamplingEndpoint.Probabilistic(0.0));
-        Assert.True(Poll.Until(() => !StartAndEnd(source, "op").Recorded), "the second strategy was never applied");
+        foreach (var next in new[]
+        {
+            SamplingEndpoint.Probabilistic(1.0),
+            """{"strategyType":"RATE_LIMITING","rateLimitingSampling":{"maxTracesPerSecond":5}}""",
+            SamplingEndpoint.Probabilistic(0.5),
+            SamplingEndpoint.Probabilistic(0.25),
+            SamplingEndpoint.Probabilistic(0.125),
+            SamplingEndpoint.Probabilistic(0.0),
+        })
+        {
+            endpoint.Serve(next);
+            var asked = endpoint.Requests.Count;
+            Assert.True(Poll.Until(() => endpoint.Requests.Count >= asked + 2), "the endpoint was not asked again");
+        }
 
+        Assert.False(StartAndEnd(source, "after").Recorded);
         foreach (var child in children) child.Stop();
         foreach (var root in running) root.Stop();
         tracer.Flush(TimeSpan.FromSeconds(5));
 
-        var spans = agent.WaitForSpans(61).SelectMany(b => b.Spans).ToList();
-        Assert.Equal(30, spans.Count(s => s.OperationName == "running"));
-        Assert.Equal(30, spans.Count(s => s.OperationName == "child"));
-        Assert.All(spans.Where(s => s.OperationName == "running"), s => Assert.Equal(1.0, s.Tag("sampler.param")));
+        List<Support.JaegerSpan> Spans() => agent.Datagrams.Select(UdpAgent.Decode).SelectMany(b => b.Spans).ToList();
+        Assert.True(Poll.Until(() => Spans().Count(s => s.OperationName is "running" or "child") == 60), "spans of running roots were lost");
+        var runningSpans = Spans().Where(s => s.OperationName == "running").ToList();
+        Assert.Equal(30, runningSpans.Count);
+        Assert.All(runningSpans, s =>
+        {
+            Assert.Equal("probabilistic", s.Tag("sampler.type"));
+            Assert.Equal(0.999999, s.Tag("sampler.param"));
+        });
         Assert.Equal(0, tracer.Counters.SpansDropped);
+    }
+
+    [Fact]
+    public void Zero_values_left_out_by_Go_JSON_encoders_read_as_zero()
+    {
+        // The OpenTelemetry Collector's jaegerremotesampling serves Jaeger's structs with omitempty:
+        // a rate of 0 is an empty object, and the answer is still a strategy.
+        using var endpoint = new SamplingEndpoint();
+        endpoint.Serve("""
+            {"strategyType":"PROBABILISTIC","probabilisticSampling":{},
+             "operationSampling":{"defaultLowerBoundTracesPerSecond":0,
+               "perOperationStrategies":[{"operation":"/health","probabilisticSampling":{}},{"operation":"/orders","probabilisticSampling":{"samplingRate":1}}]}}
+            """);
+        using var agent = new UdpAgent();
+        using var source = NewSource(out var sourceName);
+        using var tracer = Remote(agent, endpoint, "remote-omitempty", sourceName, initialRate: 0).Start();
+
+        Assert.True(Poll.Until(() => StartAndEnd(source, "/orders").Recorded), "the served strategy was never applied");
+        var health = Enumerable.Range(0, 20).Count(_ => StartAndEnd(source, "/health").Recorded);
+        Assert.InRange(health, 0, 1); // rate 0; the lower bound's one starting credit at most
+        Assert.Equal(0, tracer.Counters.SamplingRefreshFailures);
+    }
+
+    [Fact]
+    public void The_samplers_own_requests_are_not_traced_when_the_tracer_listens_to_HttpClient()
+    {
+        using var endpoint = new SamplingEndpoint();
+        endpoint.Serve(SamplingEndpoint.Probabilistic(1.0));
+        using var agent = new UdpAgent();
+        var config = agent.Configure("remote-self", "System.Net.Http");
+        config.Sampler.Type = SamplerTypes.Remote;
+        config.Sampler.Param = 1;
+        config.Sampler.SamplingEndpoint = endpoint.Url;
+        config.Sampler.RefreshInterval = TimeSpan.FromMilliseconds(50);
+        using var tracer = config.Start();
+
+        Assert.True(Poll.Until(() => endpoint.Requests.Count >= 5), "the endpoint was not polled");
+        tracer.Flush(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, tracer.Counters.SpansStarted);
+        Assert.Empty(agent.Datagrams);
     }
 
     [Theory]
@@ -153,6 +214,7 @@ public sealed class RemoteSamplerTests
         tracer.Flush(TimeSpan.FromSeconds(5));
 
         var spans = agent.WaitForSpans(20).SelectMany(b => b.Spans).ToList();
+        Assert.Equal(20, spans.Count);
         Assert.All(spans, s => Assert.Equal(1.0, s.Tag("sampler.param")));
         var warnings = logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("sampling endpoint")).ToList();
         Assert.Single(warnings);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Threading;
 
 namespace Instrumentation.Sampling.Remote;
 
@@ -25,9 +24,9 @@ internal sealed class PerOperationStrategy : SamplingStrategy
         this.lowerBound = lowerBound;
         this.maxOperations = maxOperations;
         beyondMax = new ProbabilisticStrategy(defaultRate);
+        // Every operation the endpoint names is kept (as the Go client does); the cap applies to the ones it does not.
         foreach (var pair in rates)
         {
-            if (count >= maxOperations) break;
             if (operations.TryAdd(pair.Key, new GuaranteedThroughput(pair.Value, lowerBound))) count++;
         }
     }
@@ -36,17 +35,23 @@ internal sealed class PerOperationStrategy : SamplingStrategy
 
     public override SamplerTags? Decide(long traceIdLow, string operationName)
     {
-        if (!operations.TryGetValue(operationName, out var sampler))
-        {
-            if (Volatile.Read(ref count) >= maxOperations) return beyondMax.Decide(traceIdLow, operationName);
-            sampler = operations.GetOrAdd(operationName, _ =>
-            {
-                Interlocked.Increment(ref count);
-                return new GuaranteedThroughput(defaultRate, lowerBound);
-            });
-        }
-
+        if (!operations.TryGetValue(operationName, out var sampler) && (sampler = Add(operationName)) is null)
+            return beyondMax.Decide(traceIdLow, operationName);
         return sampler.Decide(traceIdLow);
+    }
+
+    /// <summary>A new operation's sampler, under a lock (rare: once per operation): null once the cap is reached.</summary>
+    private GuaranteedThroughput? Add(string operationName)
+    {
+        lock (operations)
+        {
+            if (operations.TryGetValue(operationName, out var added)) return added;
+            if (count >= maxOperations) return null;
+            added = new GuaranteedThroughput(defaultRate, lowerBound);
+            operations[operationName] = added;
+            count++;
+            return added;
+        }
     }
 
     public override SamplerTags? Recheck(long traceIdLow, string operationName) =>
@@ -58,7 +63,7 @@ internal sealed class PerOperationStrategy : SamplingStrategy
         private readonly ProbabilisticTest test = new(rate);
         private readonly TokenBucket bucket = new(lowerBound);
         private readonly SamplerTags probabilistic = new(SamplerTypes.Probabilistic, rate);
-        private readonly SamplerTags lowerBoundTags = new(SamplerTypes.LowerBound, rate, reproducible: false);
+        private readonly SamplerTags lowerBoundTags = new(SamplerTypes.LowerBound, rate);
 
         public SamplerTags? Decide(long traceIdLow)
         {

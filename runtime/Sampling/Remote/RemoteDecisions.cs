@@ -3,28 +3,62 @@ using System.Threading;
 namespace Instrumentation.Sampling.Remote;
 
 /// <summary>
-/// What the remote sampler decided for recent roots, so a span that ends after the strategy changed
-/// is still recognized as sampled, with the tags of the decision that sampled it: 16,384 slots
-/// indexed by the trace id's low bits (random), no allocation and no lock. A slot holds its last
-/// root; a root whose slot was reused is rechecked against the strategies (see <see cref="RemoteSampler.Sampled"/>).
+/// The tags of every root the remote sampler said yes to, kept until the slot is needed again, so
+/// a root's spans are recognized as sampled, with the tags of the strategy that sampled them,
+/// however many strategies came since. 4,096 sets of 4 slots indexed by the trace id's low bits
+/// (random); no allocation, no lock. A new root takes a free slot of its set, else one whose root
+/// ended (children that end after their root still find theirs meanwhile), else a running one:
+/// with fewer roots running than slots that is rare, and then the probabilistic decision is asked
+/// again (see <see cref="RemoteSampler.Sampled"/>).
 /// </summary>
 internal sealed class RemoteDecisions
 {
-    private const int Slots = 1 << 14;
-    private readonly long[] keys = new long[Slots];
-    private readonly SamplerTags?[] tags = new SamplerTags?[Slots];
+    private const int Ways = 4;
+    private const int Sets = 1 << 12;
+    private readonly long[] keys = new long[Sets * Ways];
+    private readonly SamplerTags?[] tags = new SamplerTags?[Sets * Ways];
+    private readonly bool[] ended = new bool[Sets * Ways];
 
     public void Remember(long traceIdLow, SamplerTags decision)
     {
-        var slot = (int)traceIdLow & (Slots - 1);
-        // The key last: a reader that sees it sees these tags, or a later root's (only the tags' values can be off).
+        var first = ((int)traceIdLow & (Sets - 1)) * Ways;
+        var slot = -1;
+        for (var i = first; i < first + Ways && slot < 0; i++)
+        {
+            if (keys[i] == 0) slot = i;
+        }
+
+        for (var i = first; i < first + Ways && slot < 0; i++)
+        {
+            if (ended[i]) slot = i;
+        }
+
+        if (slot < 0) slot = first + (int)((ulong)traceIdLow >> 62);
+        // The key last: a reader that sees it sees these tags (or a later root's: only the tags' values can be off).
         tags[slot] = decision;
+        ended[slot] = false;
         Volatile.Write(ref keys[slot], traceIdLow);
     }
 
     public SamplerTags? Find(long traceIdLow)
     {
-        var slot = (int)traceIdLow & (Slots - 1);
-        return traceIdLow != 0 && Volatile.Read(ref keys[slot]) == traceIdLow ? tags[slot] : null;
+        if (traceIdLow == 0) return null;
+        var first = ((int)traceIdLow & (Sets - 1)) * Ways;
+        for (var i = first; i < first + Ways; i++)
+        {
+            if (Volatile.Read(ref keys[i]) == traceIdLow) return tags[i];
+        }
+
+        return null;
+    }
+
+    /// <summary>The root ended: its slot may be taken by a new root before a running one's.</summary>
+    public void Ended(long traceIdLow)
+    {
+        var first = ((int)traceIdLow & (Sets - 1)) * Ways;
+        for (var i = first; i < first + Ways; i++)
+        {
+            if (Volatile.Read(ref keys[i]) == traceIdLow) ended[i] = true;
+        }
     }
 }

@@ -9,10 +9,9 @@ namespace Instrumentation.Sampling.Remote;
 /// (polled by <see cref="StrategyPoller"/>) decides roots; until the first answer, and while the
 /// endpoint is down or answers garbage, the initial probabilistic strategy (or the last good one)
 /// does. A strategy switch takes effect for the next root and loses no span of the roots already
-/// decided: a probabilistic yes is a function of the trace id, so it is asked again of the last
-/// <see cref="Kept"/> strategies when the root's spans end; a rate limiter's yes cannot be asked
-/// again, so it is remembered in a slot. The common decision costs one volatile read more than the
-/// probabilistic sampler's.
+/// decided: every yes is remembered with its tags (<see cref="RemoteDecisions"/>), and a root whose
+/// slot was taken by later roots is asked again of the last <see cref="Kept"/> strategies (a
+/// probabilistic yes is a function of the trace id).
 /// </summary>
 internal sealed class RemoteSampler : ISampler, IDisposable
 {
@@ -40,7 +39,7 @@ internal sealed class RemoteSampler : ISampler, IDisposable
         JaegerIds.Split(traceId, out _, out var low);
         var tags = current.Decide(low, operationName);
         if (tags is null) return false;
-        if (!tags.Reproducible) decisions.Remember(low, tags);
+        decisions.Remember(low, tags);
         return true;
     }
 
@@ -59,6 +58,8 @@ internal sealed class RemoteSampler : ISampler, IDisposable
 
     public void RootEnded(ActivityTraceId traceId)
     {
+        JaegerIds.Split(traceId, out _, out var low);
+        decisions.Ended(low);
     }
 
     /// <summary>Puts <paramref name="strategy"/> in force for the next root.</summary>

@@ -29,13 +29,15 @@ internal static class StrategyParser
 
         if (Object(root, "rateLimitingSampling") is { } limiting)
         {
-            if (Number(limiting, "maxTracesPerSecond") is not { } max || max < 0 || double.IsInfinity(max) || double.IsNaN(max))
+            // Go's JSON encoder (the OpenTelemetry Collector's jaegerremotesampling) leaves zero values out: missing is 0.
+            var max = limiting.ContainsKey("maxTracesPerSecond") ? Number(limiting, "maxTracesPerSecond") : 0;
+            if (max is not { } limit || limit < 0 || double.IsInfinity(limit) || double.IsNaN(limit))
             {
-                error = "rateLimitingSampling.maxTracesPerSecond is missing or not a number of 0 or more";
+                error = "rateLimitingSampling.maxTracesPerSecond is not a number of 0 or more";
                 return null;
             }
 
-            return new RateLimitingStrategy(max);
+            return new RateLimitingStrategy(limit);
         }
 
         error = $"no probabilisticSampling, rateLimitingSampling or operationSampling (strategyType {Describe(root.TryGetValue("strategyType", out var type) ? type : null)})";
@@ -76,15 +78,17 @@ internal static class StrategyParser
 
     private static bool Rate(Dictionary<string, object?> parent, string what, out double rate, out string? error, string key = "samplingRate")
     {
-        if (Number(parent, key) is { } value && value >= 0 && value <= 1)
+        // Left out by Go's JSON encoder when zero (omitempty), as jaeger-client-go reads it.
+        var value = parent.ContainsKey(key) ? Number(parent, key) : 0;
+        if (value is >= 0 and <= 1)
         {
-            rate = value;
+            rate = value.Value;
             error = null;
             return true;
         }
 
         rate = 0;
-        error = $"{what} is missing or not a fraction from 0 to 1";
+        error = $"{what} is not a fraction from 0 to 1";
         return false;
     }
 

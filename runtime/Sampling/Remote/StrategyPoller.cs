@@ -23,6 +23,10 @@ internal sealed class StrategyPoller : IDisposable
     private readonly HttpClient client;
     private readonly Timer timer;
     private readonly CancellationTokenSource stopping = new();
+    private readonly string shown;
+
+    /// <summary>The largest answer read; per-operation strategies for a few thousand operations fit.</summary>
+    private const int MaxAnswerBytes = 1 << 20;
     private string? lastAnswer;
     private int polling;
 
@@ -33,9 +37,16 @@ internal sealed class StrategyPoller : IDisposable
         this.log = log;
         this.failed = failed;
         url = WithService(endpoint, serviceName);
-        // A sampling answer is a few hundred bytes: a slow endpoint is a failed poll, not a stuck one.
-        client = new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Min(10, Math.Max(1, refreshInterval.TotalSeconds / 2))) };
-        timer = new Timer(_ => Poll(), null, TimeSpan.Zero, refreshInterval);
+        shown = Redaction.UserInfo(url.OriginalString);
+        // A sampling answer is a few hundred bytes: a slow endpoint is a failed poll, not a stuck one,
+        // and a huge answer a refused one.
+        client = new HttpClient
+        {
+            Timeout = TimeSpan.FromSeconds(Math.Min(10, Math.Max(1, refreshInterval.TotalSeconds / 2))),
+            MaxResponseContentBufferSize = MaxAnswerBytes,
+        };
+        // Not the creating thread's context: its current span must not become the polls' parent.
+        using (ExecutionContext.SuppressFlow()) timer = new Timer(_ => Poll(), null, TimeSpan.Zero, refreshInterval);
     }
 
     /// <summary>Completes when the poll in progress (if any) has finished; for tests.</summary>
@@ -53,11 +64,13 @@ internal sealed class StrategyPoller : IDisposable
         try
         {
             string answer;
-            using (var response = await client.GetAsync(url, stopping.Token).ConfigureAwait(false))
+            // Marked like the reporter's own sends: a tracer listening to HttpClient does not trace its sampler's polls.
+            var request = Reporting.ReporterSending.Marked(() => client.GetAsync(url, stopping.Token));
+            using (var response = await request.ConfigureAwait(false))
             {
                 if (!response.IsSuccessStatusCode)
                 {
-                    Fail(null, $"the sampling endpoint {url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                    Fail(null, $"the sampling endpoint {shown} answered {(int)response.StatusCode} {response.ReasonPhrase}");
                     return;
                 }
 
@@ -67,7 +80,7 @@ internal sealed class StrategyPoller : IDisposable
             if (answer == lastAnswer) return;
             if (StrategyParser.Parse(answer, maxOperations, out var error) is not { } strategy)
             {
-                Fail(null, $"the sampling endpoint {url} answered something that is not a sampling strategy: {error}");
+                Fail(null, $"the sampling endpoint {shown} answered something that is not a sampling strategy: {error}");
                 return;
             }
 
@@ -76,7 +89,7 @@ internal sealed class StrategyPoller : IDisposable
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
-            Fail(e, $"the sampling endpoint {url} could not be reached");
+            Fail(e, $"the sampling endpoint {shown} could not be reached");
         }
         catch (Exception)
         {
