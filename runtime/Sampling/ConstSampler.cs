@@ -11,9 +11,9 @@ internal sealed class ConstSampler(bool decision) : ISampler
 
     public bool ShouldSample(ActivityTraceId traceId, string operationName) => Decision;
 
-    public bool Sampled(ActivityTraceId traceId, string operationName) => Decision;
+    public bool Sampled(Activity root) => Decision;
 
-    public SamplerTags TagsOf(ActivityTraceId traceId, string operationName) => tags;
+    public SamplerTags TagsOf(Activity root) => tags;
 
     public void RootEnded(ActivityTraceId traceId)
     {

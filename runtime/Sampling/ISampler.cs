@@ -9,14 +9,14 @@ internal interface ISampler
     bool ShouldSample(ActivityTraceId traceId, string operationName);
 
     /// <summary>
-    /// Whether <see cref="ShouldSample"/> said yes for the root <paramref name="operationName"/> of trace <paramref name="traceId"/>.
-    /// Asked when a span of that trace ends, because another listener (a second tracer, an
+    /// Whether <see cref="ShouldSample"/> said yes for <paramref name="root"/> (a local root).
+    /// Asked when a span of its trace ends, because another listener (a second tracer, an
     /// OpenTelemetry SDK) may have recorded a root this sampler rejected.
     /// </summary>
-    bool Sampled(ActivityTraceId traceId, string operationName);
+    bool Sampled(Activity root);
 
-    /// <summary>The <c>sampler.type</c>/<c>sampler.param</c> of the decision that sampled the root <paramref name="operationName"/> of <paramref name="traceId"/>.</summary>
-    SamplerTags TagsOf(ActivityTraceId traceId, string operationName);
+    /// <summary>The <c>sampler.type</c>/<c>sampler.param</c> of the decision that sampled <paramref name="root"/>.</summary>
+    SamplerTags TagsOf(Activity root);
 
     /// <summary>The root of trace <paramref name="traceId"/> ended (a stateful sampler may forget it soon).</summary>
     void RootEnded(ActivityTraceId traceId);

@@ -19,7 +19,7 @@ internal sealed class ProbabilisticSampler : ISampler
     }
 
     // The decision is a function of the trace id: asking again gives the same answer.
-    public bool Sampled(ActivityTraceId traceId, string operationName) => ShouldSample(traceId, operationName);
+    public bool Sampled(Activity root) => ShouldSample(root.TraceId, root.OperationName);
 
     public bool ShouldSample(ActivityTraceId traceId, string operationName)
     {
@@ -27,7 +27,7 @@ internal sealed class ProbabilisticSampler : ISampler
         return test.Passes(low);
     }
 
-    public SamplerTags TagsOf(ActivityTraceId traceId, string operationName) => tags;
+    public SamplerTags TagsOf(Activity root) => tags;
 
     public void RootEnded(ActivityTraceId traceId)
     {

@@ -16,9 +16,9 @@ internal sealed class RateLimitingSampler(double tracesPerSecond) : ISampler
         return true;
     }
 
-    public SamplerTags TagsOf(ActivityTraceId traceId, string operationName) => tags;
+    public SamplerTags TagsOf(Activity root) => tags;
 
-    public bool Sampled(ActivityTraceId traceId, string operationName) => accepted.Contains(traceId);
+    public bool Sampled(Activity root) => accepted.Contains(root.TraceId);
 
     public void RootEnded(ActivityTraceId traceId) => accepted.RootEnded(traceId);
 }

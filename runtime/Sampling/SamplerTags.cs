@@ -7,9 +7,15 @@ namespace Instrumentation.Sampling;
 /// The <c>sampler.type</c> and <c>sampler.param</c> a sampled root carries: what decided it (the
 /// remote sampler's strategies differ from root to root, and from one minute to the next).
 /// </summary>
-internal sealed class SamplerTags(string type, object param)
+internal sealed class SamplerTags(string type, object param, bool reproducible = true)
 {
     private Encoding? encoded;
+
+    /// <summary>
+    /// Whether the strategy that gave this yes gives it again for the same trace id (a
+    /// probabilistic yes); false for a rate limiter's, which spent a credit and must be remembered.
+    /// </summary>
+    public bool Reproducible { get; } = reproducible;
 
     public string Type { get; } = type;
 

@@ -60,7 +60,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             if (current.ParentSpanId != default) return true;
             // The reporter's own request ends on the reporter thread, inside the send.
             if (selfRequests && Reporting.ReporterSending.IsActive) return false;
-            return sampler.Sampled(current.TraceId, current.OperationName);
+            return sampler.Sampled(current);
         }
     }
 

@@ -29,7 +29,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
 
     public void Write(IThriftWriter w, Activity span)
     {
-        var samplerTags = IsLocalRootWeSampled(span) ? sampler.TagsOf(span.TraceId, span.OperationName) : null;
+        var samplerTags = IsLocalRootWeSampled(span) ? sampler.TagsOf(span) : null;
         var derived = new DerivedTags(span, samplerTags, samplerTags is not null ? repeated.Sampler(w, samplerTags) : null, exceptionMessages);
         if (compactFastPath && w is ThriftCompactWriter && CompactSpanWriter.TryWrite(w.Buffer, span, derived, ids, places, tags.MaxValueBytes)) return;
 

@@ -109,7 +109,7 @@ public sealed class RemoteSamplerTests
         using var tracer = Remote(agent, endpoint, "remote-switch", sourceName, initialRate: 0).Start();
         Assert.True(Poll.Until(() => StartAndEnd(source, "op").Recorded), "the first strategy was never applied");
 
-        // Roots decided under rate 0.999999 (a rate-limited root among them), still running through
+        // Roots decided under rate 0.999999, still running through
         // six more strategies: a rise to 1, a rate limiter, other rates, and finally 0.
         var running = Enumerable.Range(0, 30).Select(_ =>
         {

@@ -63,7 +63,7 @@ internal sealed class PerOperationStrategy : SamplingStrategy
         private readonly ProbabilisticTest test = new(rate);
         private readonly TokenBucket bucket = new(lowerBound);
         private readonly SamplerTags probabilistic = new(SamplerTypes.Probabilistic, rate);
-        private readonly SamplerTags lowerBoundTags = new(SamplerTypes.LowerBound, rate);
+        private readonly SamplerTags lowerBoundTags = new(SamplerTypes.LowerBound, rate, reproducible: false);
 
         public SamplerTags? Decide(long traceIdLow)
         {

@@ -3,13 +3,11 @@ using System.Threading;
 namespace Instrumentation.Sampling.Remote;
 
 /// <summary>
-/// The tags of every root the remote sampler said yes to, kept until the slot is needed again, so
-/// a root's spans are recognized as sampled, with the tags of the strategy that sampled them,
-/// however many strategies came since. 4,096 sets of 4 slots indexed by the trace id's low bits
-/// (random); no allocation, no lock. A new root takes a free slot of its set, else one whose root
-/// ended (children that end after their root still find theirs meanwhile), else a running one:
-/// with fewer roots running than slots that is rare, and then the probabilistic decision is asked
-/// again (see <see cref="RemoteSampler.Sampled"/>).
+/// The roots a rate limiter of the remote sampler said yes to (that yes cannot be asked again), with
+/// their tags, kept until the slot is needed again: 4,096 sets of 4 slots indexed by the trace id's
+/// low bits (random); no allocation, no lock. A new root takes a free slot of its set, else one
+/// whose root ended (children that end after their root still find theirs meanwhile), else a
+/// running one, which only more than 16,384 rate-limited roots running at once can force.
 /// </summary>
 internal sealed class RemoteDecisions
 {

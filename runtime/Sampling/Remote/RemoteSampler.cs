@@ -9,25 +9,30 @@ namespace Instrumentation.Sampling.Remote;
 /// (polled by <see cref="StrategyPoller"/>) decides roots; until the first answer, and while the
 /// endpoint is down or answers garbage, the initial probabilistic strategy (or the last good one)
 /// does. A strategy switch takes effect for the next root and loses no span of the roots already
-/// decided: every yes is remembered with its tags (<see cref="RemoteDecisions"/>), and a root whose
-/// slot was taken by later roots is asked again of the last <see cref="Kept"/> strategies (a
-/// probabilistic yes is a function of the trace id).
+/// decided, which keep the tags of the strategy that decided them:
+/// <list type="bullet">
+/// <item>a probabilistic yes is a function of the trace id, so it is asked again of the strategy
+/// that was in force when the root started (strategies are kept with the time they took over;
+/// a decision costs what the probabilistic sampler's does, plus one volatile read);</item>
+/// <item>a rate limiter's yes spent a credit and cannot be asked again, so it is remembered
+/// (<see cref="RemoteDecisions"/>; a few a second).</item>
+/// </list>
 /// </summary>
 internal sealed class RemoteSampler : ISampler, IDisposable
 {
-    /// <summary>Strategies asked again for a root's spans: the one in force and the ones before it.</summary>
-    private const int Kept = 4;
+    /// <summary>Strategies kept for roots that started under them; a root older than the oldest is asked of that one.</summary>
+    private const int Kept = 16;
 
     private readonly RemoteDecisions decisions = new();
     private readonly StrategyPoller? poller;
     private readonly object applying = new();
     private volatile SamplingStrategy current;
-    private volatile SamplingStrategy[] recent;
+    private volatile Applied[] history; // newest first
 
     public RemoteSampler(double initialRate, Func<RemoteSampler, StrategyPoller>? startPolling = null)
     {
         current = new ProbabilisticStrategy(initialRate);
-        recent = [current];
+        history = [new Applied(current, DateTime.MinValue)];
         poller = startPolling?.Invoke(this);
     }
 
@@ -39,22 +44,13 @@ internal sealed class RemoteSampler : ISampler, IDisposable
         JaegerIds.Split(traceId, out _, out var low);
         var tags = current.Decide(low, operationName);
         if (tags is null) return false;
-        decisions.Remember(low, tags);
+        if (!tags.Reproducible) decisions.Remember(low, tags);
         return true;
     }
 
-    /// <summary>Remembered (a rate limiter's yes), or what one of the recent strategies says again.</summary>
-    public bool Sampled(ActivityTraceId traceId, string operationName)
-    {
-        JaegerIds.Split(traceId, out _, out var low);
-        return (decisions.Find(low) ?? Recheck(low, operationName)) is not null;
-    }
+    public bool Sampled(Activity root) => Decided(root) is not null;
 
-    public SamplerTags TagsOf(ActivityTraceId traceId, string operationName)
-    {
-        JaegerIds.Split(traceId, out _, out var low);
-        return decisions.Find(low) ?? Recheck(low, operationName) ?? current.DefaultTags;
-    }
+    public SamplerTags TagsOf(Activity root) => Decided(root) ?? current.DefaultTags;
 
     public void RootEnded(ActivityTraceId traceId)
     {
@@ -67,25 +63,39 @@ internal sealed class RemoteSampler : ISampler, IDisposable
     {
         lock (applying)
         {
-            var kept = recent;
-            var next = new SamplingStrategy[Math.Min(Kept, kept.Length + 1)];
-            next[0] = strategy;
+            var kept = history;
+            var next = new Applied[Math.Min(Kept, kept.Length + 1)];
+            next[0] = new Applied(strategy, DateTime.UtcNow);
             Array.Copy(kept, 0, next, 1, next.Length - 1);
-            recent = next;
+            history = next;
             current = strategy;
         }
     }
 
-    /// <summary>The newest recent strategy whose probabilistic part samples this trace.</summary>
-    private SamplerTags? Recheck(long traceIdLow, string operationName)
+    /// <summary>
+    /// The tags of the yes <paramref name="root"/> got: remembered (a rate limiter's), else what the
+    /// strategy in force at its start says again, or the one before (a switch may fall between the
+    /// decision and the start's timestamp); null when it was not sampled.
+    /// </summary>
+    private SamplerTags? Decided(Activity root)
     {
-        foreach (var strategy in recent)
-        {
-            if (strategy.Recheck(traceIdLow, operationName) is { } tags) return tags;
-        }
+        JaegerIds.Split(root.TraceId, out _, out var low);
+        if (decisions.Find(low) is { } remembered) return remembered;
 
-        return null;
+        var kept = history;
+        var start = root.StartTimeUtc;
+        var i = 0;
+        while (i < kept.Length - 1 && kept[i].Since > start) i++;
+        return kept[i].Strategy.Recheck(low, root.OperationName)
+            ?? (i + 1 < kept.Length ? kept[i + 1].Strategy.Recheck(low, root.OperationName) : null);
     }
 
     public void Dispose() => poller?.Dispose();
+
+    private readonly struct Applied(SamplingStrategy strategy, DateTime since)
+    {
+        public SamplingStrategy Strategy { get; } = strategy;
+
+        public DateTime Since { get; } = since;
+    }
 }

@@ -34,7 +34,7 @@ internal sealed class RateLimitingStrategy(double tracesPerSecond) : SamplingStr
 {
     private readonly TokenBucket bucket = new(tracesPerSecond);
 
-    public override SamplerTags DefaultTags { get; } = new(SamplerTypes.RateLimiting, tracesPerSecond);
+    public override SamplerTags DefaultTags { get; } = new(SamplerTypes.RateLimiting, tracesPerSecond, reproducible: false);
 
     public override SamplerTags? Decide(long traceIdLow, string operationName) => bucket.TryTake() ? DefaultTags : null;
 
