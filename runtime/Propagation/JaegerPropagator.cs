@@ -21,7 +21,7 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
     {
         if (activity is null || setter is null || activity.TraceId == default || activity.SpanId == default) return;
 
-        setter(carrier, UberTraceId.Header, UberTraceId.Format(activity.TraceId, activity.SpanId, activity.Recorded));
+        setter(carrier, UberTraceId.Header, UberTraceId.Format(activity.TraceId, activity.SpanId, activity.Recorded, JaegerDebug.IsDebug(activity)));
         var limit = new BaggageBudget();
         foreach (var item in activity.Baggage)
         {
@@ -37,7 +37,9 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
     public override void ExtractTraceIdAndState(object? carrier, PropagatorGetterCallback? getter, out string? traceId, out string? traceState)
     {
         traceState = null;
-        traceId = getter is null ? null : UberTraceId.ToTraceParent(HeaderValue.Read(carrier, getter, UberTraceId.Header, combine: false));
+        var debug = false;
+        traceId = getter is null ? null : UberTraceId.ToTraceParent(HeaderValue.Read(carrier, getter, UberTraceId.Header, combine: false), out debug);
+        if (debug) traceState = JaegerDebug.Entry;
     }
 
     public override IEnumerable<KeyValuePair<string, string?>>? ExtractBaggage(object? carrier, PropagatorGetterCallback? getter)

@@ -14,9 +14,9 @@ internal static class UberTraceId
     private const int SampledFlag = 1;
     private const int DebugFlag = 2;
 
-    /// <summary>16 hex digits for the trace id when its high half is zero, else 32; the deprecated parent is <c>0</c>.</summary>
-    public static string Format(ActivityTraceId traceId, ActivitySpanId spanId, bool sampled) =>
-        TraceIdText(traceId) + ":" + spanId.ToHexString() + ":0:" + (sampled ? "1" : "0");
+    /// <summary>16 hex digits for the trace id when its high half is zero, else 32; the deprecated parent is <c>0</c>; flags 1 sampled, 3 debug.</summary>
+    public static string Format(ActivityTraceId traceId, ActivitySpanId spanId, bool sampled, bool debug = false) =>
+        TraceIdText(traceId) + ":" + spanId.ToHexString() + ":0:" + (debug ? "3" : sampled ? "1" : "0");
 
     /// <summary>The trace id as the Jaeger clients print it: 16 hex digits when its high half is zero (a 64-bit id), else 32.</summary>
     public static string TraceIdText(ActivityTraceId traceId)
@@ -30,8 +30,12 @@ internal static class UberTraceId
     /// null when malformed. Accepts URL-encoded values, short ids (zero-padded), either hex case,
     /// and the debug flag, which counts as sampled.
     /// </summary>
-    public static string? ToTraceParent(string? value)
+    public static string? ToTraceParent(string? value) => ToTraceParent(value, out _);
+
+    /// <summary>As <see cref="ToTraceParent(string)"/>; <paramref name="debug"/> tells whether the debug flag is set.</summary>
+    public static string? ToTraceParent(string? value, out bool debug)
     {
+        debug = false;
         if (value is null) return null;
         value = value.Trim();
         if (value.Length == 0 || value.Length > MaxLength) return null;
@@ -46,6 +50,7 @@ internal static class UberTraceId
         if (!Hex.IsLowerNonZero(trace, 0, 32) || !Hex.IsLowerNonZero(span, 0, 16)) return null;
         if (!TryParseFlags(parts[3], out var flags)) return null;
 
+        debug = (flags & DebugFlag) != 0;
         var sampled = (flags & (SampledFlag | DebugFlag)) != 0;
         return "00-" + trace + "-" + span + (sampled ? "-01" : "-00");
     }

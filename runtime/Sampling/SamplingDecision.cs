@@ -78,7 +78,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
     public ActivitySamplingResult SampleUsingParentId(ref ActivityCreationOptions<string> options)
     {
         // A W3C parent id arrives as text; anything else (hierarchical ids) starts a new root.
-        if (options.Parent is { } parentId && ActivityContext.TryParse(parentId, null, out var parent))
+        if (options.Parent is { } parentId && ActivityContext.TryParse(parentId, options.TraceState, out var parent))
         {
             return FollowParent(parent);
         }
@@ -88,6 +88,13 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
 
     private ActivitySamplingResult FollowParent(ActivityContext parent)
     {
+        // Jaeger's debug flag: someone asked to see this trace, whatever was decided upstream.
+        if (parent.TraceState is not null && Propagation.JaegerDebug.IsDebug(parent.TraceState))
+        {
+            started.Increment();
+            return ActivitySamplingResult.AllDataAndRecorded;
+        }
+
         if ((parent.TraceFlags & ActivityTraceFlags.Recorded) == 0) return ActivitySamplingResult.PropagationData;
         // A local parent (normally the current activity) that another listener recorded against this
         // tracer's decision: its children are not this tracer's either.

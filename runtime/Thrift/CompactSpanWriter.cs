@@ -98,7 +98,7 @@ internal static class CompactSpanWriter
         Byte(b, p++, NextString);
         p = String(b, p, name);
         Byte(b, p++, Flags);
-        Byte(b, p++, (span.ActivityTraceFlags & ActivityTraceFlags.Recorded) != 0 ? (byte)2 : (byte)0);
+        Byte(b, p++, (byte)(JaegerFlags(span) << 1)); // zigzag of a small positive i32
         Byte(b, p++, NextI64);
         p = VarInt(b, p, ZigZag(JaegerIds.ToEpochMicroseconds(span.StartTimeUtc)));
         Byte(b, p++, NextI64);
@@ -234,6 +234,10 @@ internal static class CompactSpanWriter
     /// of a span cannot overflow).
     /// </summary>
     public static bool Fits(string value, int maxBytes) => value.Length <= Math.Min(maxBytes, MaxFastBytes) / 3;
+
+    /// <summary>Jaeger's span flags: 1 sampled, 2 debug.</summary>
+    public static int JaegerFlags(Activity span) =>
+        ((span.ActivityTraceFlags & ActivityTraceFlags.Recorded) != 0 ? 1 : 0) | (Propagation.JaegerDebug.IsDebug(span) ? 2 : 0);
 
     private static bool HasAny(Activity span)
     {

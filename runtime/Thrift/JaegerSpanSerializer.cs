@@ -47,7 +47,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         tags.WriteText(w, span.DisplayName);
         WriteReferences(w, span);
         w.FieldBegin(7, ThriftType.I32);
-        w.I32((int)(span.ActivityTraceFlags & ActivityTraceFlags.Recorded));
+        w.I32(CompactSpanWriter.JaegerFlags(span));
         w.FieldBegin(8, ThriftType.I64);
         w.I64(JaegerIds.ToEpochMicroseconds(span.StartTimeUtc));
         w.FieldBegin(9, ThriftType.I64);

@@ -1,0 +1,36 @@
+using System;
+using System.Diagnostics;
+
+namespace Instrumentation.Propagation;
+
+/// <summary>
+/// Jaeger's debug flag (bit 2 of <c>uber-trace-id</c>'s flags): a trace someone asked to see, sampled
+/// whatever the samplers say, shown as debug in Jaeger and passed on as debug. W3C trace context has
+/// no such bit, so the flag rides in the context's trace state as <see cref="Entry"/>: children
+/// inherit it with the rest of the context, and the W3C format passes it on in <c>tracestate</c>.
+/// </summary>
+internal static class JaegerDebug
+{
+    /// <summary>The trace-state list member that marks a debug trace.</summary>
+    public const string Entry = "jaeger-debug=1";
+
+    /// <summary>Whether <paramref name="traceState"/> (a W3C <c>tracestate</c> list) holds <see cref="Entry"/>.</summary>
+    public static bool IsDebug(string? traceState)
+    {
+        if (traceState is null) return false;
+        var at = traceState.IndexOf(Entry, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var starts = at == 0 || traceState[at - 1] is ',' or ' ' or '\t';
+            var end = at + Entry.Length;
+            var ends = end == traceState.Length || traceState[end] is ',' or ' ' or '\t';
+            if (starts && ends) return true;
+            at = traceState.IndexOf(Entry, end, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="span"/> belongs to a debug trace.</summary>
+    public static bool IsDebug(Activity span) => IsDebug(span.TraceStateString);
+}
