@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Thrift;
@@ -25,25 +24,7 @@ public sealed class HttpCollector : IDisposable
 
     public HttpCollector()
     {
-        // HttpListener needs a concrete port: take a free one from the OS and retry on a race.
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            listener.Prefixes.Clear();
-            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
-
+        Port = LoopbackListener.Start(listener);
         _ = Task.Run(ServeAsync);
     }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,24 +21,7 @@ public sealed class SamplingEndpoint : IDisposable
 
     public SamplingEndpoint()
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            listener.Prefixes.Clear();
-            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
-
+        Port = LoopbackListener.Start(listener);
         _ = Task.Run(ServeAsync);
     }
 
