@@ -22,6 +22,9 @@ internal sealed class ServerSpanMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var span = context.Features.Get<IHttpActivityFeature>()?.Activity;
+        // Jaeger's jaeger-debug-id on a request without trace context: this request starts a debug trace.
+        if (span is not null && context.Request.Headers.TryGetValue(Instrumentation.Propagation.JaegerDebug.IdHeader, out var debugId))
+            Instrumentation.Propagation.JaegerDebug.MarkRoot(span, debugId.ToString());
         if (span is null || !span.IsAllDataRequested)
         {
             await next(context);

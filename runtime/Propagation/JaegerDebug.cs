@@ -33,4 +33,30 @@ internal static class JaegerDebug
 
     /// <summary>Whether <paramref name="span"/> belongs to a debug trace.</summary>
     public static bool IsDebug(Activity span) => IsDebug(span.TraceStateString);
+
+    /// <summary>The request header that asks for a debug trace when the request carries no trace context.</summary>
+    public const string IdHeader = "jaeger-debug-id";
+
+    /// <summary>The root span's tag that carries that header's value, as the Jaeger clients tag it.</summary>
+    public const string IdTag = "jaeger-debug-id";
+
+    /// <summary>The longest debug id kept: it comes from outside.</summary>
+    private const int MaxIdLength = 256;
+
+    /// <summary>
+    /// Makes <paramref name="root"/>, a request's span that starts a trace, a debug trace named by
+    /// <paramref name="debugId"/>: recorded whatever the sampler said, tagged, and passed on as debug.
+    /// A span with a parent (the request carried trace context), or an empty id, is left as it is.
+    /// </summary>
+    public static bool MarkRoot(Activity root, string? debugId)
+    {
+        if (root.Parent is not null || root.ParentSpanId != default || string.IsNullOrWhiteSpace(debugId)) return false;
+        var id = debugId!.Trim();
+        if (id.Length > MaxIdLength) id = id.Substring(0, MaxIdLength);
+        root.ActivityTraceFlags |= ActivityTraceFlags.Recorded;
+        root.IsAllDataRequested = true;
+        root.TraceStateString = Entry;
+        root.SetTag(IdTag, id);
+        return true;
+    }
 }

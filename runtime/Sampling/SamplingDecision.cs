@@ -58,6 +58,8 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             }
 
             if (current.ParentSpanId != default) return true;
+            // A root someone asked to see (jaeger-debug-id): recorded whatever the sampler said.
+            if (Propagation.JaegerDebug.IsDebug(current)) return true;
             // The reporter's own request ends on the reporter thread, inside the send.
             if (selfRequests && Reporting.ReporterSending.IsActive) return false;
             return sampler.Sampled(current);

@@ -148,6 +148,51 @@ public sealed class ServerSpanTests
     /// <summary>Runs a web app with the tracer and server spans, sends <paramref name="paths"/> ("/path" or "METHOD /path"), and returns the spans the agent got.</summary>
     private static Task<List<JaegerSpan>> Serve(Action<WebApplication> map, params string[] paths) => Serve(map, _ => { }, paths);
 
+    [Fact]
+    public async Task A_request_with_jaeger_debug_id_and_no_trace_context_starts_a_debug_trace_whatever_the_sampler_says()
+    {
+        using var agent = new UdpAgent();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Services.AddJaegerTracing(configure: c =>
+        {
+            c.ServiceName = "debug-id";
+            c.Sender.AgentHost = "127.0.0.1";
+            c.Sender.AgentPort = agent.Port;
+            c.Sampler.Type = SamplerTypes.Probabilistic;
+            c.Sampler.Param = 0; // nothing is sampled but what is asked for
+        });
+        builder.Services.AddJaegerServerSpans();
+        var outgoing = new Dictionary<string, string>();
+        await using (var app = builder.Build())
+        {
+            app.MapGet("/orders/{id}", (int id) =>
+            {
+                if (id == 7) TraceContext.Inject(Activity.Current, outgoing); // as a downstream call would send it
+                return $"order {id}";
+            });
+            await app.StartAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            using (var debug = new HttpRequestMessage(HttpMethod.Get, "/orders/7"))
+            {
+                debug.Headers.Add("jaeger-debug-id", "ticket-4711");
+                (await http.SendAsync(debug)).Dispose();
+            }
+
+            (await http.GetAsync("/orders/8")).Dispose(); // not asked for: not sampled
+            await app.StopAsync(); // flushes the tracer
+        }
+
+        var spans = agent.WaitForSpans(1).SelectMany(b => b.Spans).ToList();
+        var root = Assert.Single(spans);
+        Assert.Equal("GET /orders/{id}", root.OperationName);
+        Assert.Equal("ticket-4711", root.Tag("jaeger-debug-id"));
+        Assert.Equal(3, root.Flags); // sampled and debug
+        Assert.Equal(0, root.ParentSpanId);
+        Assert.EndsWith(":3", outgoing["uber-trace-id"], StringComparison.Ordinal);
+    }
+
     private static async Task<List<JaegerSpan>> Serve(Action<WebApplication> map, Action<WebApplicationBuilder> configure, params string[] paths)
     {
         using var agent = new UdpAgent();
