@@ -28,11 +28,8 @@ internal static class UberTraceId
     /// <summary>
     /// The value as a W3C <c>traceparent</c> (the form .NET parses with <c>ActivityContext.TryParse</c>);
     /// null when malformed. Accepts URL-encoded values, short ids (zero-padded), either hex case,
-    /// and the debug flag, which counts as sampled.
+    /// and the debug flag, which counts as sampled; <paramref name="debug"/> tells whether it is set.
     /// </summary>
-    public static string? ToTraceParent(string? value) => ToTraceParent(value, out _);
-
-    /// <summary>As <see cref="ToTraceParent(string)"/>; <paramref name="debug"/> tells whether the debug flag is set.</summary>
     public static string? ToTraceParent(string? value, out bool debug)
     {
         debug = false;

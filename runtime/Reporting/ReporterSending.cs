@@ -4,10 +4,10 @@ using Instrumentation.Senders;
 namespace Instrumentation.Reporting;
 
 /// <summary>
-/// Marks the thread while the reporter sends a packet. The HTTP sender's own request would
-/// otherwise be traced when the tracer listens to <c>System.Net.Http</c> (or <c>*</c>): that span
-/// is reported, which makes the next request, and so on forever. The sampler starts no root span
-/// on a marked thread.
+/// Marks the thread while the tracer starts a request of its own: the reporter sending a packet,
+/// the remote sampler polling its endpoint. Such a request would otherwise be traced when the
+/// tracer listens to <c>System.Net.Http</c> (or <c>*</c>): the HTTP sender's span is reported,
+/// which makes the next request, and so on forever. The sampler starts no root span on a marked thread.
 /// </summary>
 internal static class ReporterSending
 {
@@ -16,14 +16,17 @@ internal static class ReporterSending
 
     public static bool IsActive => active;
 
-    /// <summary>Runs <paramref name="start"/> (which starts a request: its span starts synchronously) with the mark set.</summary>
-    public static T Marked<T>(Func<T> start)
+    /// <summary>
+    /// Runs <paramref name="start"/> with the mark set: a request started there (its span starts
+    /// synchronously) is not traced. The state is passed in so that callers allocate nothing.
+    /// </summary>
+    public static T Marked<TState, T>(TState state, Func<TState, T> start)
     {
         var outer = active;
         active = true;
         try
         {
-            return start();
+            return start(state);
         }
         finally
         {
@@ -32,17 +35,6 @@ internal static class ReporterSending
     }
 
     /// <summary>Sends one packet through <paramref name="transport"/> with the mark set.</summary>
-    public static bool TrySend(IPacketTransport transport, byte[] buffer, int offset, int count)
-    {
-        var outer = active;
-        active = true;
-        try
-        {
-            return transport.TrySend(buffer, offset, count);
-        }
-        finally
-        {
-            active = outer;
-        }
-    }
+    public static bool TrySend(IPacketTransport transport, byte[] buffer, int offset, int count) =>
+        Marked((transport, buffer, offset, count), static s => s.transport.TrySend(s.buffer, s.offset, s.count));
 }

@@ -91,7 +91,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
     private ActivitySamplingResult FollowParent(ActivityContext parent)
     {
         // Jaeger's debug flag: someone asked to see this trace, whatever was decided upstream.
-        if (parent.TraceState is not null && Propagation.JaegerDebug.IsDebug(parent.TraceState))
+        if (Propagation.JaegerDebug.IsDebug(parent.TraceState))
         {
             started.Increment();
             return ActivitySamplingResult.AllDataAndRecorded;

@@ -36,9 +36,6 @@ internal sealed class RemoteSampler : ISampler, IDisposable
         poller = startPolling?.Invoke(this);
     }
 
-    /// <summary>The strategy deciding new roots now.</summary>
-    internal SamplingStrategy Current => current;
-
     public bool ShouldSample(ActivityTraceId traceId, string operationName)
     {
         JaegerIds.Split(traceId, out _, out var low);

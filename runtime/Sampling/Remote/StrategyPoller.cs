@@ -49,14 +49,11 @@ internal sealed class StrategyPoller : IDisposable
         using (ExecutionContext.SuppressFlow()) timer = new Timer(_ => Poll(), null, TimeSpan.Zero, refreshInterval);
     }
 
-    /// <summary>Completes when the poll in progress (if any) has finished; for tests.</summary>
-    internal Task? Running { get; private set; }
-
     private void Poll()
     {
         // One poll at a time: a slow endpoint must not pile requests up.
         if (Interlocked.Exchange(ref polling, 1) != 0) return;
-        Running = PollAsync();
+        _ = PollAsync(); // never throws: every failure is caught, counted and logged inside
     }
 
     private async Task PollAsync()
@@ -65,7 +62,7 @@ internal sealed class StrategyPoller : IDisposable
         {
             string answer;
             // Marked like the reporter's own sends: a tracer listening to HttpClient does not trace its sampler's polls.
-            var request = Reporting.ReporterSending.Marked(() => client.GetAsync(url, stopping.Token));
+            var request = Reporting.ReporterSending.Marked((client, url, stopping.Token), static s => s.client.GetAsync(s.url, s.Token));
             using (var response = await request.ConfigureAwait(false))
             {
                 if (!response.IsSuccessStatusCode)
