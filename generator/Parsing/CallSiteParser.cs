@@ -23,7 +23,7 @@ internal static class CallSiteParser
         if (!TracedNameIndex.For(context.SemanticModel.Compilation).MayBeTraced(name)) return null;
         var model = CallSiteModels.For(context.SemanticModel);
         var info = model.GetSymbolInfo(invocation, cancellationToken);
-        if (info.Symbol is not IMethodSymbol symbol) return LateBound(invocation, info);
+        if (info.Symbol is not IMethodSymbol symbol) return LateBound(invocation, info, model.Compilation);
         var called = TracedSymbols.ImplementationOf(symbol);
 
         if (name == "Block" && BlockParser.IsTracingBlock(called))
@@ -136,15 +136,16 @@ internal static class CallSiteParser
     private const string DynamicCall = "it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types)";
 
     /// <summary>A <c>dynamic</c> call that would reach a traced method is bound at run time: nothing to intercept.</summary>
-    private static ParseResult? LateBound(InvocationExpressionSyntax invocation, SymbolInfo info)
+    private static ParseResult? LateBound(InvocationExpressionSyntax invocation, SymbolInfo info, Compilation compilation)
     {
         if (info.CandidateReason != CandidateReason.LateBound) return null;
         foreach (var candidate in info.CandidateSymbols.OfType<IMethodSymbol>())
         {
-            if (TracedSymbols.FindTraced(candidate) is not { } traced) continue;
+            var checks = DefinitionChecks.Of(candidate, compilation);
+            if (checks.Traced is null) continue;
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, invocation.GetLocation(),
                     candidate.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), DynamicCall)
-                .For(TracedSymbols.IsAssemblyWide(TracedSymbols.Definition(candidate), traced)));
+                .For(checks.AssemblyWide));
         }
 
         return null;

@@ -25,10 +25,12 @@ internal static class MethodGroupParser
         if (!TracedNameIndex.For(context.SemanticModel.Compilation).MayBeTraced(name.Identifier.ValueText)) return null;
         if (IsInNameof(name)) return null;
         if (context.SemanticModel.GetSymbolInfo(name, cancellationToken).Symbol is not IMethodSymbol method) return null;
-        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension) || TracedSymbols.FindTraced(method) is not { } traced) return null;
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension)) return null;
+        var checks = DefinitionChecks.Of(method, context.SemanticModel.Compilation);
+        if (checks.Traced is null) return null;
         var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         return DiagnosticInfo.Create(DiagnosticDescriptors.MethodGroup, name.GetLocation(), display, name.Parent is MemberAccessExpressionSyntax m ? m.ToString() : name.ToString())
-            .For(TracedSymbols.IsAssemblyWide(TracedSymbols.Definition(method), traced));
+            .For(checks.AssemblyWide);
     }
 
     private static bool IsInNameof(SyntaxNode node)
