@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using Instrumentation.Conventions;
 using Instrumentation.Diagnostics;
 using Instrumentation.Propagation;
 using Instrumentation.Reporting;
@@ -69,7 +70,9 @@ public sealed class Tracer : IDisposable
             ActivityStopped = span =>
             {
                 // Only the spans this tracer's own sampler (or parent rule) chose, not another listener's.
-                if (span.Recorded && decision.OwnsEnded(span)) report.Report(span);
+                if (!span.Recorded || !decision.OwnsEnded(span)) return;
+                if (span.Kind == ActivityKind.Client) GrpcSpans.ClientSpanStopped(span); // gRPC's client spans, named as the RPC conventions say
+                report.Report(span);
             },
         };
         ActivitySource.AddActivityListener(listener);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Instrumentation.Conventions;
 
 namespace Instrumentation.AspNetCore;
 
@@ -73,7 +74,12 @@ internal sealed class ServerSpanMiddleware(RequestDelegate next)
             if (request.Host.Port is { } port) SetIfMissing(span, "server.port", port);
             if (route is not null) span.SetTag("http.route", route);
             span.SetTag("http.response.status_code", statusCode);
-            if (span.DisplayName == DefaultName) span.DisplayName = route is null ? method ?? "HTTP" : $"{method ?? "HTTP"} {route}";
+            var chosenName = span.DisplayName == DefaultName ? null : span.DisplayName;
+            // A gRPC call is named and tagged by the RPC conventions, its failure decided by its gRPC status.
+            var grpc = GrpcSpans.IsCall(span) || GrpcServerStatus.IsGrpc(request);
+            var namedByGrpc = grpc && GrpcSpans.Complete(span, server: true, GrpcServerStatus.Of(context, span));
+            if (chosenName is not null) span.DisplayName = chosenName;
+            else if (!namedByGrpc) span.DisplayName = route is null ? method ?? "HTTP" : $"{method ?? "HTTP"} {route}";
 
             // For a server, only 5xx is its own failure (a 404 is the client's, and so is a request
             // the client abandoned).
