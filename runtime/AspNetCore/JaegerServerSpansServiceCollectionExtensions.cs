@@ -13,7 +13,9 @@ public static class JaegerServerSpansServiceCollectionExtensions
     /// alone when no route matched) and tags it with <c>http.request.method</c>, <c>http.route</c>,
     /// <c>http.response.status_code</c>, <c>url.scheme</c>, <c>url.path</c> (never the query) and
     /// <c>server.address</c>/<c>server.port</c>; a 5xx answer or an unhandled exception marks it as an
-    /// error. A name the application set itself is kept. Use with <c>AddJaegerTracing</c>; the tracer
+    /// error. gRPC calls are named <c>{package.Service}/{Method}</c> and tagged with <c>rpc.system</c>,
+    /// <c>rpc.service</c>, <c>rpc.method</c> and <c>rpc.grpc.status_code</c>, failing by the RPC
+    /// conventions' server rule. A name the application set itself is kept. Use with <c>AddJaegerTracing</c>; the tracer
     /// then listens to ASP.NET Core's <c>Microsoft.AspNetCore</c> source without listing it in <c>Sources</c>.
     /// </summary>
     public static IServiceCollection AddJaegerServerSpans(this IServiceCollection services)

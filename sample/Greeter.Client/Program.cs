@@ -1,7 +1,8 @@
 // The greeter client (go-micro's greeter, ported) and the main job in one command:
 //   dotnet run --project sample/Greeter.Client
-// It starts the greeter server as a child process, greets a few names through HttpClient from
-// [Traced] methods, stops the server (which flushes its spans), and prints the one trace the two
+// It starts the greeter server as a child process, greets a few names over gRPC (unary,
+// client-streaming and server-streaming calls) from [Traced] methods, stops the server (which
+// flushes its spans), and prints the one trace the two
 // processes made as a waterfall. Both report to a relay on 127.0.0.1 that forwards every datagram to
 // the agent named by JAEGER_AGENT_HOST/JAEGER_AGENT_PORT (default localhost:6831), so a Jaeger running
 // there shows the same trace.
@@ -9,6 +10,8 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using Greeter.Client;
+using Greeter.Contract;
+using Grpc.Net.Client;
 using Instrumentation;
 using Microsoft.Extensions.Logging;
 
@@ -22,7 +25,8 @@ using var loggerFactory = LoggerFactory.Create(logging => logging
 
 // The Go client's settings, JAEGER_* variables applied; the agent they name is where the relay forwards.
 var config = new TracerConfiguration("greeter-client") { LoggerFactory = loggerFactory };
-config.Sources.Add("System.Net.Http");
+config.Sources.Add("Grpc.Net.Client"); // gRPC client spans, named "greeter.Say/Hello" with the RPC tags
+config.Sources.Add("System.Net.Http"); // and the HTTP/2 request under each (it also gives the server's address)
 config.Reporter.LogSpans = true;
 config.WithEnvironmentOverrides();
 var (agentHost, agentPort) = (config.Sender.AgentHost, config.Sender.AgentPort);
@@ -36,10 +40,12 @@ var (server, address) = await ServerProcess.StartAsync("127.0.0.1", relay.Port, 
 using (server)
 {
     var tracer = config.Start();
-    // The server is on this machine: never through an HTTP_PROXY set for the outside world.
-    using (var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { BaseAddress = address })
+    // Created after the tracer started: HttpClient handlers take the trace context formats current at
+    // their creation. The server is on this machine: never through an HTTP_PROXY set for the outside world.
+    using (var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { UseProxy = false } }))
     {
-        var greetings = await new GreeterClient(http, loggerFactory.CreateLogger<GreeterClient>()).GreetEveryoneAsync(["Ada", "Grace", "Linus"]);
+        var client = new GreeterClient(new Say.SayClient(channel), loggerFactory.CreateLogger<GreeterClient>());
+        var greetings = await client.GreetEveryoneAsync(["Ada", "Grace", "Linus"]);
         foreach (var greeting in greetings) Console.WriteLine(greeting);
     }
 

@@ -14,7 +14,7 @@ namespace Greeter.Client;
 public static class Waterfall
 {
     private const int BarWidth = 40;
-    private const int LabelWidth = 62;
+    private const int LabelWidth = 68;
 
     public static string Render(IReadOnlyList<ReceivedSpan> spans)
     {
@@ -51,15 +51,18 @@ public static class Waterfall
         return text.ToString();
     }
 
-    // HTTP spans read best as "GET /greet/{name} 200 (server)"; others by their operation name.
+    // gRPC spans read best as "greeter.Say/Hello grpc 0 (server)", HTTP ones as "POST /greeter.Say/Hello 200
+    // (client)"; others by their operation name.
     private static string Describe(ReceivedSpan span)
     {
+        var kind = span.Tags.GetValueOrDefault("span.kind", "internal");
+        if (span.Tags.TryGetValue("rpc.grpc.status_code", out var code)) return $"{span.Operation} grpc {code} ({kind})";
         if (!span.Tags.TryGetValue("http.request.method", out var method)) return span.Operation;
         var target = span.Tags.TryGetValue("http.route", out var route) ? route
             : span.Tags.TryGetValue("url.full", out var url) ? new Uri(url).AbsolutePath
             : span.Tags.GetValueOrDefault("url.path", "");
         var status = span.Tags.GetValueOrDefault("http.response.status_code", "");
-        return $"{method} {target} {status} ({span.Tags.GetValueOrDefault("span.kind", "internal")})";
+        return $"{method} {target} {status} ({kind})";
     }
 
     private static string Ms(long micros) => (micros / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " ms";
