@@ -59,16 +59,28 @@ public sealed class TracedMethod
 
     /// <summary>
     /// Starts a consumer/server span whose parent is the context found in <paramref name="carrier"/>
-    /// (its baggage included); without one, the span is a child of <see cref="Activity.Current"/>.
+    /// (its baggage included); without one, the span is a child of <see cref="Activity.Current"/>,
+    /// or, when there is none and the carrier holds a <c>jaeger-debug-id</c>, the root of a debug
+    /// trace (recorded whatever the sampler says, as the Jaeger clients do).
     /// </summary>
     public Activity? StartConsumer(IEnumerable<KeyValuePair<string, string>>? carrier)
     {
         var parent = TraceContext.Extract(carrier);
-        var span = parent == default ? Source.StartActivity(OperationName, Kind) : Source.StartActivity(OperationName, Kind, parent);
+        var span = parent != default ? Source.StartActivity(OperationName, Kind, parent)
+            : Activity.Current is null && Propagation.JaegerDebug.IdIn(carrier) is { } debugId ? StartDebugRoot(debugId)
+            : Source.StartActivity(OperationName, Kind);
         if (span is null) return null;
         // Baggage may travel without a trace context (W3C Baggage allows it): keep it either way.
         foreach (var item in TraceContext.ExtractBaggage(carrier)) span.AddBaggage(item.Key, item.Value);
         SetCodeTags(span);
+        return span;
+    }
+
+    /// <summary>A root the tracer's sampler must not refuse: the debug id goes in as a creation tag, which the tracer's sampling reads.</summary>
+    private Activity? StartDebugRoot(string debugId)
+    {
+        var span = Source.StartActivity(Kind, parentContext: default, tags: [new(Propagation.JaegerDebug.IdTag, debugId)], name: OperationName);
+        if (span is not null) Propagation.JaegerDebug.MarkRoot(span, debugId);
         return span;
     }
 

@@ -44,7 +44,11 @@ internal sealed class CompositePropagator : DistributedContextPropagator
             try
             {
                 format.ExtractTraceIdAndState(carrier, getter, out traceId, out traceState);
-                if (traceId is not null) return;
+                if (traceId is not null)
+                {
+                    RequestedDebugRoot.Clear();
+                    return;
+                }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -54,6 +58,7 @@ internal sealed class CompositePropagator : DistributedContextPropagator
 
         traceId = null;
         traceState = null;
+        RequestedDebugRoot.Note(carrier, getter);
     }
 
     public override IEnumerable<KeyValuePair<string, string?>>? ExtractBaggage(object? carrier, PropagatorGetterCallback? getter)

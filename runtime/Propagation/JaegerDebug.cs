@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 
 namespace Instrumentation.Propagation;
@@ -42,6 +43,25 @@ internal static class JaegerDebug
 
     /// <summary>The longest debug id kept: it comes from outside.</summary>
     private const int MaxIdLength = 256;
+
+    /// <summary>The <see cref="IdHeader"/> entry of a message's headers (any case), or null.</summary>
+    public static string? IdIn(IEnumerable<KeyValuePair<string, string>>? carrier)
+    {
+        var id = carrier is null ? null : CarrierLookup.Find(carrier, IdHeader);
+        return string.IsNullOrWhiteSpace(id) ? null : id;
+    }
+
+    /// <summary>Whether a root's creation tags ask for a debug trace (<see cref="IdTag"/>, as a consumer of a message with a debug id starts it).</summary>
+    public static bool IsRequested(IEnumerable<KeyValuePair<string, object?>>? creationTags)
+    {
+        if (creationTags is null) return false;
+        foreach (var tag in creationTags)
+        {
+            if (tag.Key == IdTag && tag.Value is string { Length: > 0 }) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Makes <paramref name="root"/>, a request's span that starts a trace, a debug trace named by

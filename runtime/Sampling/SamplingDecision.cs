@@ -74,7 +74,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             return FollowParent(parent);
         }
 
-        return Decide(options.TraceId, options.Name);
+        return IsDebugRequested(options.Source, options.Kind, options.Tags) ? DebugRoot() : Decide(options.TraceId, options.Name);
     }
 
     public ActivitySamplingResult SampleUsingParentId(ref ActivityCreationOptions<string> options)
@@ -85,7 +85,18 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             return FollowParent(parent);
         }
 
-        return Decide(options.TraceId, options.Name);
+        return IsDebugRequested(options.Source, options.Kind, options.Tags) ? DebugRoot() : Decide(options.TraceId, options.Name);
+    }
+
+    /// <summary>Whether a root was asked for by a <c>jaeger-debug-id</c>: a message's (a creation tag), or a request's (noted by the propagator).</summary>
+    private static bool IsDebugRequested(ActivitySource source, ActivityKind kind, System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, object?>>? tags) =>
+        Propagation.RequestedDebugRoot.Take(source, kind) | Propagation.JaegerDebug.IsRequested(tags);
+
+    /// <summary>A root someone asked to see (<c>jaeger-debug-id</c>): recorded whatever the sampler says.</summary>
+    private ActivitySamplingResult DebugRoot()
+    {
+        started.Increment();
+        return ActivitySamplingResult.AllDataAndRecorded;
     }
 
     private ActivitySamplingResult FollowParent(ActivityContext parent)

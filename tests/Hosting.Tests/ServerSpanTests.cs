@@ -148,8 +148,10 @@ public sealed class ServerSpanTests
     /// <summary>Runs a web app with the tracer and server spans, sends <paramref name="paths"/> ("/path" or "METHOD /path"), and returns the spans the agent got.</summary>
     private static Task<List<JaegerSpan>> Serve(Action<WebApplication> map, params string[] paths) => Serve(map, _ => { }, paths);
 
-    [Fact]
-    public async Task A_request_with_jaeger_debug_id_and_no_trace_context_starts_a_debug_trace_whatever_the_sampler_says()
+    [Theory]
+    [InlineData(SamplerTypes.Probabilistic)]
+    [InlineData(SamplerTypes.Const)] // const 0 creates no span at all for other requests
+    public async Task A_request_with_jaeger_debug_id_and_no_trace_context_starts_a_debug_trace_whatever_the_sampler_says(string samplerType)
     {
         using var agent = new UdpAgent();
         var builder = WebApplication.CreateBuilder();
@@ -160,7 +162,7 @@ public sealed class ServerSpanTests
             c.ServiceName = "debug-id";
             c.Sender.AgentHost = "127.0.0.1";
             c.Sender.AgentPort = agent.Port;
-            c.Sampler.Type = SamplerTypes.Probabilistic;
+            c.Sampler.Type = samplerType;
             c.Sampler.Param = 0; // nothing is sampled but what is asked for
         });
         builder.Services.AddJaegerServerSpans();

@@ -81,4 +81,37 @@ public sealed class DebugFlagTests
         Assert.Equal("handle", Assert.Single(spans).OperationName);
         Assert.Equal(3, spans[0].Flags);
     }
+
+    [Fact]
+    public void A_message_with_a_jaeger_debug_id_starts_a_debug_trace_in_its_consumer_even_under_const_0()
+    {
+        // What a [Traced(Kind = Consumer)] method with a [TraceContext] parameter calls (TracedMethod.StartConsumer).
+        using var agent = new UdpAgent();
+        var sourceName = "debug-consumer." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var config = agent.Configure("debug-consumer", sourceName);
+        config.Sampler.Type = SamplerTypes.Const;
+        config.Sampler.Param = 0;
+        using var tracer = config.Start();
+        var receive = new TracedMethod(source, "orders receive", ActivityKind.Consumer);
+
+        var outgoing = new Dictionary<string, string>();
+        using (var span = receive.StartConsumer(new Dictionary<string, string> { ["Jaeger-Debug-Id"] = "ticket-42" })!)
+        {
+            Assert.True(span.Recorded);
+            using var call = source.StartActivity("call", ActivityKind.Client)!;
+            TraceContext.Inject(call, outgoing);
+        }
+
+        Assert.Null(receive.StartConsumer(new Dictionary<string, string> { ["other"] = "x" })); // no id: const 0 says no
+
+        tracer.Flush(TimeSpan.FromSeconds(5));
+        var spans = agent.WaitForSpans(2).SelectMany(b => b.Spans).ToList();
+        Assert.Equal(2, spans.Count);
+        var root = Assert.Single(spans, s => s.OperationName == "orders receive");
+        Assert.Equal(0, root.ParentSpanId);
+        Assert.Equal("ticket-42", root.Tag("jaeger-debug-id"));
+        Assert.All(spans, s => Assert.Equal(3, s.Flags));
+        Assert.EndsWith(":3", outgoing["uber-trace-id"], StringComparison.Ordinal); // passed on as debug
+    }
 }
