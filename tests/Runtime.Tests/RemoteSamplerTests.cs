@@ -197,8 +197,11 @@ public sealed class RemoteSamplerTests
     [InlineData("a rate above 1", 200, """{"probabilisticSampling":{"samplingRate":7}}""", 0)]
     [InlineData("server error", 500, "{}", 0)]
     [InlineData("slow", 200, "{\"probabilisticSampling\":{\"samplingRate\":0}}", 3)]
+    [InlineData("larger than 1 MiB", 200, OversizedStrategy, 0)]
     public void A_failing_endpoint_leaves_the_initial_strategy_in_force_counted_and_logged_once(string _, int status, string body, int delaySeconds)
     {
+        // A valid strategy (rate 0) padded past the 1 MiB the poller reads: refused whole, never half-read.
+        if (body == OversizedStrategy) body = "{\"pad\":\"" + new string('x', 1 << 20) + "\",\"probabilisticSampling\":{\"samplingRate\":0}}";
         using var endpoint = new SamplingEndpoint { Answer = new SamplingEndpoint.Reply(status, body, TimeSpan.FromSeconds(delaySeconds)) };
         using var agent = new UdpAgent();
         using var source = NewSource(out var sourceName);
@@ -219,6 +222,26 @@ public sealed class RemoteSamplerTests
         var warnings = logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("sampling endpoint")).ToList();
         Assert.Single(warnings);
         Assert.Contains("keeps its current strategy", warnings[0].Message);
+    }
+
+    private const string OversizedStrategy = "(a strategy larger than 1 MiB)";
+
+    [Fact]
+    public void A_failing_endpoint_s_credentials_never_reach_the_log()
+    {
+        using var endpoint = new SamplingEndpoint { Answer = new SamplingEndpoint.Reply(500, "{}", TimeSpan.Zero) };
+        using var agent = new UdpAgent();
+        using var source = NewSource(out var sourceName);
+        using var logs = new CapturingLoggerProvider();
+        var config = Remote(agent, endpoint, "remote-redacted", sourceName, initialRate: 1.0);
+        config.Sampler.SamplingEndpoint = new Uri($"http://sampler:hunter2@127.0.0.1:{endpoint.Port}/sampling");
+        config.LoggerFactory = logs.CreateFactory();
+        using var tracer = config.Start();
+
+        Assert.True(Poll.Until(() => logs.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.Contains("sampling endpoint")), 15_000), "the failure was not logged");
+        var warning = logs.Entries.First(e => e.Level == LogLevel.Warning && e.Message.Contains("sampling endpoint"));
+        Assert.DoesNotContain("hunter2", warning.Message);
+        Assert.Contains($"127.0.0.1:{endpoint.Port}/sampling", warning.Message); // still says which endpoint
     }
 
     [Fact]
