@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,41 +17,20 @@ internal static class GrpcServerStatus
 
     /// <summary>
     /// The <c>grpc-status</c> the response carries (in its trailers, or in its headers for a call
-    /// that failed before any message). A call the client abandoned sent none the client read: its
-    /// handler saw the cancellation and gRPC records UNKNOWN. It ended as DEADLINE_EXCEEDED when the
-    /// call's <c>grpc-timeout</c> ran out (the client gives up at its deadline, a moment before the
-    /// server's copy of it, so the last tenth of it, at most a second, counts), as CANCELLED
-    /// otherwise. Null when the response is not a gRPC one.
+    /// that failed before any message); null when it has none. A call the client abandoned is
+    /// CANCELLED, whatever its handler made of the cancellation (gRPC records UNKNOWN when the
+    /// handler throws on it), unless the server's own deadline ended it first (gRPC then wrote
+    /// DEADLINE_EXCEEDED itself). A client that gives up at its deadline resets the call a moment
+    /// before the server's copy of that deadline runs out, so which of the two the server sees is a
+    /// race: the client's span says DEADLINE_EXCEEDED either way.
     /// </summary>
-    public static int? Of(HttpContext context, Activity span)
+    public static int? Of(HttpContext context)
     {
-        if (context.RequestAborted.IsCancellationRequested)
-        {
-            var timeout = Timeout(context.Request.Headers["grpc-timeout"].ToString());
-            if (timeout is null) return Cancelled;
-            var margin = TimeSpan.FromTicks(Math.Min(timeout.Value.Ticks / 10, TimeSpan.TicksPerSecond));
-            return DateTime.UtcNow - span.StartTimeUtc >= timeout.Value - margin ? DeadlineExceeded : Cancelled;
-        }
-
         const string header = "grpc-status";
         var value = context.Features.Get<IHttpResponseTrailersFeature>()?.Trailers[header] ?? default;
         if (value.Count == 0) value = context.Response.Headers[header];
-        return int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null;
-    }
-
-    /// <summary>A <c>grpc-timeout</c> value: up to 8 digits and a unit (H, M, S, m, u, n); null if malformed or absent.</summary>
-    private static TimeSpan? Timeout(string value)
-    {
-        if (value.Length is < 2 or > 9 || !long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount)) return null;
-        return value[^1] switch
-        {
-            'H' => TimeSpan.FromHours(amount),
-            'M' => TimeSpan.FromMinutes(amount),
-            'S' => TimeSpan.FromSeconds(amount),
-            'm' => TimeSpan.FromMilliseconds(amount),
-            'u' => TimeSpan.FromTicks(amount * 10),
-            'n' => TimeSpan.FromTicks(amount / 100),
-            _ => null,
-        };
+        int? status = int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null;
+        if (!context.RequestAborted.IsCancellationRequested) return status;
+        return status == DeadlineExceeded ? DeadlineExceeded : Cancelled;
     }
 }

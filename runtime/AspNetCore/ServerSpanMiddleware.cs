@@ -15,8 +15,17 @@ namespace Instrumentation.AspNetCore;
 /// instead of <c>Microsoft.AspNetCore.Hosting.HttpRequestIn</c>, and it gets the HTTP tags ASP.NET
 /// Core leaves to instrumentation. The query string is never tagged: it may carry user data.
 /// </summary>
-internal sealed class ServerSpanMiddleware(RequestDelegate next)
+internal sealed class ServerSpanMiddleware
 {
+    private readonly RequestDelegate next;
+
+    public ServerSpanMiddleware(RequestDelegate next)
+    {
+        this.next = next;
+        // Requests with a jaeger-debug-id may now be recorded whatever the sampler says: this marks them.
+        Instrumentation.Propagation.RequestedDebugRoot.RequestsAreMarked();
+    }
+
     /// <summary>The name ASP.NET Core gives its request activity; anything else was chosen by the app and is kept.</summary>
     internal const string DefaultName = "Microsoft.AspNetCore.Hosting.HttpRequestIn";
 
@@ -77,7 +86,7 @@ internal sealed class ServerSpanMiddleware(RequestDelegate next)
             var chosenName = span.DisplayName == DefaultName ? null : span.DisplayName;
             // A gRPC call is named and tagged by the RPC conventions, its failure decided by its gRPC status.
             var grpc = GrpcSpans.IsCall(span) || GrpcServerStatus.IsGrpc(request);
-            var namedByGrpc = grpc && GrpcSpans.Complete(span, server: true, GrpcServerStatus.Of(context, span));
+            var namedByGrpc = grpc && GrpcSpans.Complete(span, server: true, GrpcServerStatus.Of(context));
             if (chosenName is not null) span.DisplayName = chosenName;
             else if (!namedByGrpc) span.DisplayName = route is null ? method ?? "HTTP" : $"{method ?? "HTTP"} {route}";
 

@@ -33,7 +33,9 @@ internal static class GrpcSpans
     /// <summary>
     /// Called for every client span this tracer reports, before it is queued: completes a
     /// Grpc.Net.Client span, and passes the server's address from a gRPC call's HTTP request (which
-    /// ends first) to the call's span, which gRPC does not tag with it.
+    /// ends first) to the call's span, which gRPC does not tag with it. gRPC's own
+    /// <c>grpc.method</c>/<c>grpc.status_code</c> tags are replaced, as OpenTelemetry's gRPC
+    /// instrumentation replaces them (a listener that reads them after this one finds the rpc.* tags).
     /// </summary>
     public static void ClientSpanStopped(Activity span)
     {
@@ -44,7 +46,7 @@ internal static class GrpcSpans
             {
                 Complete(span, server: false, status: null);
             }
-            else if (source == HttpClientSource && span.Parent is { IsAllDataRequested: true } call && call.Source.Name == ClientSource)
+            else if (source == HttpClientSource && span.Parent is { IsAllDataRequested: true, IsStopped: false } call && call.Source.Name == ClientSource)
             {
                 SetIfMissing(call, "server.address", span.GetTagItem("server.address"));
                 SetIfMissing(call, "server.port", span.GetTagItem("server.port"));

@@ -76,10 +76,10 @@ public sealed class TracedMethod
         return span;
     }
 
-    /// <summary>A root the tracer's sampler must not refuse: the debug id goes in as a creation tag, which the tracer's sampling reads.</summary>
+    /// <summary>A root the tracer's sampler must not refuse (it finds the note), tagged with the debug id.</summary>
     private Activity? StartDebugRoot(string debugId)
     {
-        var span = Source.StartActivity(Kind, parentContext: default, tags: [new(Propagation.JaegerDebug.IdTag, debugId)], name: OperationName);
+        var span = Propagation.RequestedDebugRoot.StartForMessage(Source, OperationName, Kind);
         if (span is not null) Propagation.JaegerDebug.MarkRoot(span, debugId);
         return span;
     }

@@ -47,20 +47,16 @@ internal static class JaegerDebug
     /// <summary>The <see cref="IdHeader"/> entry of a message's headers (any case), or null.</summary>
     public static string? IdIn(IEnumerable<KeyValuePair<string, string>>? carrier)
     {
-        var id = carrier is null ? null : CarrierLookup.Find(carrier, IdHeader);
-        return string.IsNullOrWhiteSpace(id) ? null : id;
-    }
-
-    /// <summary>Whether a root's creation tags ask for a debug trace (<see cref="IdTag"/>, as a consumer of a message with a debug id starts it).</summary>
-    public static bool IsRequested(IEnumerable<KeyValuePair<string, object?>>? creationTags)
-    {
-        if (creationTags is null) return false;
-        foreach (var tag in creationTags)
+        if (carrier is null) return null;
+        try
         {
-            if (tag.Key == IdTag && tag.Value is string { Length: > 0 }) return true;
+            var id = CarrierLookup.Find(carrier, IdHeader);
+            return string.IsNullOrWhiteSpace(id) ? null : id;
         }
-
-        return false;
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null; // a carrier that throws while read (changed meanwhile, or lazy) has no debug id
+        }
     }
 
     /// <summary>

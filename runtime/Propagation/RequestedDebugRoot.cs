@@ -1,68 +1,82 @@
 using System;
 using System.Diagnostics;
-using System.Threading;
 
 namespace Instrumentation.Propagation;
 
 /// <summary>
-/// A request that asked for a debug trace (a <c>jaeger-debug-id</c> header and no trace context),
-/// remembered from the moment the propagator read its headers to the moment ASP.NET Core samples
-/// its span. ASP.NET Core extracts the context and then creates the request's activity, on the
-/// same thread, and the sampling decision cannot see the headers: so the extraction notes the
-/// request here, and the next root sampled on this thread takes the note. When that root is ASP.NET
-/// Core's server span it is recorded whatever the sampler says (even const 0, which otherwise
-/// creates no span), and the server span middleware marks it as debug.
+/// A root someone asked to see with a <c>jaeger-debug-id</c> and no trace context, remembered on
+/// its thread until the tracer samples it, because the sampling decision cannot see headers:
+/// <list type="bullet">
+/// <item>an ASP.NET Core request: the propagator notes it when it finds no trace context in the
+/// request's headers, and ASP.NET Core creates the request's span next, on the same thread (heeded
+/// only where the server span middleware runs, which marks that span as debug);</item>
+/// <item>a message: its <c>[Traced]</c> consumer notes it around starting its span, and marks it.</item>
+/// </list>
+/// That root is recorded whatever the sampler says (even const 0, which otherwise creates no span).
+/// Only Server and Consumer roots look at the note: other spans pay one comparison of their kind.
 /// </summary>
 internal static class RequestedDebugRoot
 {
     private const string AspNetCoreSource = "Microsoft.AspNetCore";
 
-    [ThreadStatic]
-    private static bool pending;
+    private enum Asker : byte { None, Request, Message }
 
-    /// <summary>Threads with a note: every root decision checks this first, so the usual cost is one read.</summary>
-    private static int threadsPending;
+    [ThreadStatic]
+    private static Asker pending;
+
+    private static volatile bool requestsMarked;
+
+    /// <summary>The server span middleware runs, and marks the request spans that asked as debug roots.</summary>
+    public static void RequestsAreMarked() => requestsMarked = true;
 
     /// <summary>Notes whether the carrier the propagator found no trace context in asks for a debug trace.</summary>
     public static void Note(object? carrier, DistributedContextPropagator.PropagatorGetterCallback? getter)
     {
-        if (getter is null) return;
         var asked = false;
-        try
+        if (getter is not null)
         {
-            getter(carrier, JaegerDebug.IdHeader, out var value, out var values);
-            asked = !string.IsNullOrWhiteSpace(value);
-            if (!asked && values is not null)
+            try
             {
-                foreach (var item in values) asked |= !string.IsNullOrWhiteSpace(item);
+                getter(carrier, JaegerDebug.IdHeader, out var value, out var values);
+                asked = !string.IsNullOrWhiteSpace(value);
+                if (!asked && values is not null)
+                {
+                    foreach (var item in values) asked |= !string.IsNullOrWhiteSpace(item);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A getter that throws reads as a missing header, as in the formats.
             }
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A getter that throws reads as a missing header, as in the formats.
-        }
 
-        Set(asked);
+        pending = asked ? Asker.Request : Asker.None;
     }
 
     /// <summary>The carrier had trace context: nothing is asked for.</summary>
-    public static void Clear()
+    public static void Clear() => pending = Asker.None;
+
+    /// <summary>Starts the root span of a message that asked for a debug trace (the caller checked there is no current span).</summary>
+    public static Activity? StartForMessage(ActivitySource source, string name, ActivityKind kind)
     {
-        if (pending) Set(false);
+        pending = Asker.Message;
+        try
+        {
+            return source.StartActivity(name, kind);
+        }
+        finally
+        {
+            pending = Asker.None;
+        }
     }
 
-    /// <summary>Whether the root being sampled is ASP.NET Core's span of a request that asked; takes the note either way.</summary>
+    /// <summary>Whether the root being sampled is one that asked; takes the note.</summary>
     public static bool Take(ActivitySource source, ActivityKind kind)
     {
-        if (Volatile.Read(ref threadsPending) == 0 || !pending) return false;
-        Set(false);
-        return kind == ActivityKind.Server && source.Name == AspNetCoreSource;
-    }
-
-    private static void Set(bool value)
-    {
-        if (pending == value) return;
-        pending = value;
-        Interlocked.Add(ref threadsPending, value ? 1 : -1);
+        if (kind is not (ActivityKind.Server or ActivityKind.Consumer)) return false;
+        var asker = pending;
+        if (asker == Asker.None) return false;
+        pending = Asker.None;
+        return asker == Asker.Message || (kind == ActivityKind.Server && requestsMarked && source.Name == AspNetCoreSource);
     }
 }

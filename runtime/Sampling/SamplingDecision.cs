@@ -74,7 +74,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             return FollowParent(parent);
         }
 
-        return IsDebugRequested(options.Source, options.Kind, options.Tags) ? DebugRoot() : Decide(options.TraceId, options.Name);
+        return Propagation.RequestedDebugRoot.Take(options.Source, options.Kind) ? DebugRoot() : Decide(options.TraceId, options.Name);
     }
 
     public ActivitySamplingResult SampleUsingParentId(ref ActivityCreationOptions<string> options)
@@ -85,14 +85,15 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             return FollowParent(parent);
         }
 
-        return IsDebugRequested(options.Source, options.Kind, options.Tags) ? DebugRoot() : Decide(options.TraceId, options.Name);
+        return Propagation.RequestedDebugRoot.Take(options.Source, options.Kind) ? DebugRoot() : Decide(options.TraceId, options.Name);
     }
 
-    /// <summary>Whether a root was asked for by a <c>jaeger-debug-id</c>: a message's (a creation tag), or a request's (noted by the propagator).</summary>
-    private static bool IsDebugRequested(ActivitySource source, ActivityKind kind, System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, object?>>? tags) =>
-        Propagation.RequestedDebugRoot.Take(source, kind) | Propagation.JaegerDebug.IsRequested(tags);
-
-    /// <summary>A root someone asked to see (<c>jaeger-debug-id</c>): recorded whatever the sampler says.</summary>
+    /// <summary>
+    /// A root someone asked to see (<c>jaeger-debug-id</c>): recorded whatever the sampler says. Who
+    /// asked marks it a debug trace right after it starts (<see cref="Propagation.JaegerDebug.MarkRoot"/>),
+    /// which makes it this tracer's to report (<see cref="Decides"/>): the sampling callback cannot set
+    /// the new span's trace state itself.
+    /// </summary>
     private ActivitySamplingResult DebugRoot()
     {
         started.Increment();
