@@ -20,6 +20,15 @@ public static class TracedSources
         return new ActivitySource(name, version);
     }
 
+    private static readonly ConcurrentDictionary<string, ActivitySource> Assemblies = new();
+
+    /// <summary>
+    /// The activity source of an assembly's generated code: one per assembly name, shared by every
+    /// generated file (interceptors, decorators), created on first use and never disposed.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static ActivitySource ForAssembly(string assemblyName) => Assemblies.GetOrAdd(assemblyName, static name => Create(name));
+
     /// <summary>Whether <paramref name="source"/> was created by <see cref="Create"/>.</summary>
     public static bool IsTraced(ActivitySource source) => Names.ContainsKey(source.Name);
 }

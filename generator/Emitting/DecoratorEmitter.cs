@@ -32,8 +32,9 @@ internal static class DecoratorEmitter
         if (ids.Length > 0) w.Line($"#pragma warning disable {string.Join(", ", ids)} // [Experimental] and [Obsolete] diagnostics of the decorated interfaces: their users report them already");
         w.Line();
         w.Open($"namespace {InterceptorEmitter.Namespace}")
+            .TypeAttributes()
             .Open("file static class TracedDecorators")
-            .Line($"internal static readonly global::System.Diagnostics.ActivitySource Source = global::Instrumentation.TracedSources.Create({InterceptorEmitter.Literal(settings.AssemblyName)});")
+            .Line($"internal static readonly global::System.Diagnostics.ActivitySource Source = {InterceptorEmitter.SourceExpression(settings)};")
             .Close();
         foreach (var decorator in sorted)
         {
@@ -60,7 +61,8 @@ internal static class DecoratorEmitter
             .Line("/// assembly are only forwarded, so each call gets one span. Properties and events are forwarded.")
             .Line("/// </summary>");
         if (d.ClassAttributes.Length > 0) w.Line(d.ClassAttributes.TrimEnd());
-        w.Open($"internal sealed class {d.ClassName}{d.TypeParameters} : {d.InterfaceType}, global::Instrumentation.ITracedDecorator{d.Constraints}");
+        w.TypeAttributes()
+            .Open($"internal sealed class {d.ClassName}{d.TypeParameters} : {d.InterfaceType}, global::Instrumentation.ITracedDecorator{d.Constraints}");
         var index = 0;
         var descriptors = new Dictionary<DecoratorMember, string>();
         foreach (var member in d.Members.Where(m => m.Traced is not null))
@@ -124,59 +126,71 @@ internal static class DecoratorEmitter
 
     private static void EmitServiceCollectionExtensions(SourceWriter w, IReadOnlyList<DecoratorModel> decorators, GeneratorSettings settings)
     {
+        const string DI = "global::Microsoft.Extensions.DependencyInjection";
+        var namedAfter = settings.ReferencedDecoratorExtensions is { } referenced
+            ? $"\n    /// Named after this assembly (TRC017): AddTracedDecorators here is the one of {referenced}, which wraps only its interfaces."
+            : string.Empty;
         w.Open("namespace Microsoft.Extensions.DependencyInjection")
-            .Line("/// <summary>Registers the generated decorators of this assembly's <c>[Traced]</c> interfaces.</summary>")
-            .Open($"internal static class {settings.DecoratorExtensionClass}")
-            .Line("/// <summary>")
-            .Line("/// Wraps every service registered so far whose service type is a <c>[Traced]</c> interface of this assembly in its")
-            .Line("/// generated decorator, so calls the interceptors cannot see (made by frameworks, other assemblies, reflection)")
-            .Line("/// get a span too; intercepted calls still get exactly one. Call it after the registrations. Each registration keeps")
-            .Line("/// its lifetime and its position; the original is moved to a keyed registration with a private key, so the")
-            .Line("/// container still constructs (ActivatorUtilities rules, injection, disposal) the implementation type, factory")
-            .Line("/// or instance exactly as before. Needs a container with keyed services (Microsoft.Extensions.DependencyInjection 8+).")
-            .Line("/// Left untouched: keyed registrations, open generic registrations and generic interfaces (wrap those by hand")
-            .Line("/// with the decorator class). Calling it again wraps nothing twice.");
-        if (settings.ReferencedDecoratorExtensions is { } referenced)
-            w.Line($"/// Named after this assembly (TRC017): AddTracedDecorators here is the one of {referenced}, which wraps only its interfaces.");
-        w.Line("/// </summary>")
-            .Open($"public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection {settings.DecoratorExtensionName}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)")
-            .Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));")
-            .Open("for (var i = 0; i < services.Count; i++)")
-            .Line("var descriptor = services[i];")
-            .Line("if (descriptor.IsKeyedService || descriptor.ImplementationFactory?.Target is TracedDecoration) continue;")
-            .Line("var decorate = DecoratorOf(descriptor.ServiceType);")
-            .Line("if (decorate is null) continue;")
-            .Line("var decoration = new TracedDecoration(descriptor.ServiceType, decorate);")
-            .Line("services.Add(decoration.Original(descriptor));")
-            .Line("services[i] = new global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor(descriptor.ServiceType, decoration.Create, descriptor.Lifetime);")
-            .Close()
-            .Line()
-            .Line("return services;")
-            .Close()
-            .Line()
-            .Open("private static global::System.Func<object, object>? DecoratorOf(global::System.Type serviceType)");
+            .Lines($$"""
+                /// <summary>Registers the generated decorators of this assembly's <c>[Traced]</c> interfaces.</summary>
+                internal static class {{settings.DecoratorExtensionClass}}
+                {
+                    /// <summary>
+                    /// Wraps every service registered so far whose service type is a <c>[Traced]</c> interface of this assembly in its
+                    /// generated decorator, so calls the interceptors cannot see (made by frameworks, other assemblies, reflection)
+                    /// get a span too; intercepted calls still get exactly one. Call it after the registrations. Each registration keeps
+                    /// its lifetime and its position; the original is moved to a keyed registration with a private key, so the
+                    /// container still constructs (ActivatorUtilities rules, injection, disposal) the implementation type, factory
+                    /// or instance exactly as before. Needs a container with keyed services (Microsoft.Extensions.DependencyInjection 8+).
+                    /// Left untouched: keyed registrations, open generic registrations and generic interfaces (wrap those by hand
+                    /// with the decorator class). Calling it again wraps nothing twice.{{namedAfter}}
+                    /// </summary>
+                    public static {{DI}}.IServiceCollection {{settings.DecoratorExtensionName}}(this {{DI}}.IServiceCollection services)
+                    {
+                        if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+                        for (var i = 0; i < services.Count; i++)
+                        {
+                            var descriptor = services[i];
+                            if (descriptor.IsKeyedService || descriptor.ImplementationFactory?.Target is TracedDecoration) continue;
+                            var decorate = DecoratorOf(descriptor.ServiceType);
+                            if (decorate is null) continue;
+                            var decoration = new TracedDecoration(descriptor.ServiceType, decorate);
+                            services.Add(decoration.Original(descriptor));
+                            services[i] = new {{DI}}.ServiceDescriptor(descriptor.ServiceType, decoration.Create, descriptor.Lifetime);
+                        }
+
+                        return services;
+                    }
+
+                    private static global::System.Func<object, object>? DecoratorOf(global::System.Type serviceType)
+                    {
+                """);
         foreach (var d in decorators)
         {
             // Already a decorator of this service type (another traced service resolved to the same decorator): one span per call.
             // The container owns what it built, so disposing the decorator leaves the inner instance to the container.
-            w.Line($"if (serviceType == typeof({d.InterfaceType})) return static inner => inner is global::Instrumentation.ITracedDecorator and {d.InterfaceType} ? inner : new global::{InterceptorEmitter.Namespace}.{d.ClassName}(({d.InterfaceType})inner{(d.Disposable ? ", disposeInner: false" : string.Empty)});");
+            w.Line($"        if (serviceType == typeof({d.InterfaceType})) return static inner => inner is global::Instrumentation.ITracedDecorator and {d.InterfaceType} ? inner : new global::{InterceptorEmitter.Namespace}.{d.ClassName}(({d.InterfaceType})inner{(d.Disposable ? ", disposeInner: false" : string.Empty)});");
         }
 
-        w.Line("return null;")
-            .Close()
-            .Close()
-            .Line()
-            .Line("/// <summary>One wrapped registration: its private key, and the factory that decorates what the original builds.</summary>")
-            .Open("file sealed class TracedDecoration(global::System.Type serviceType, global::System.Func<object, object> decorate)")
-            .Open("public global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor Original(global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor descriptor)")
-            .Line("if (descriptor.ImplementationInstance is { } instance) return new global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor(serviceType, this, instance);")
-            .Line("if (descriptor.ImplementationFactory is { } factory) return new global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor(serviceType, this, (services, _) => factory(services), descriptor.Lifetime);")
-            .Line("return new global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor(serviceType, this, descriptor.ImplementationType!, descriptor.Lifetime);")
-            .Close()
-            .Line()
-            .Line("public object Create(global::System.IServiceProvider services) =>")
-            .Line("    decorate(global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService(services, serviceType, this));")
-            .Close()
+        w.Lines($$"""
+                        return null;
+                    }
+                }
+
+                /// <summary>One wrapped registration: its private key, and the factory that decorates what the original builds.</summary>
+                file sealed class TracedDecoration(global::System.Type serviceType, global::System.Func<object, object> decorate)
+                {
+                    public {{DI}}.ServiceDescriptor Original({{DI}}.ServiceDescriptor descriptor)
+                    {
+                        if (descriptor.ImplementationInstance is { } instance) return new {{DI}}.ServiceDescriptor(serviceType, this, instance);
+                        if (descriptor.ImplementationFactory is { } factory) return new {{DI}}.ServiceDescriptor(serviceType, this, (services, _) => factory(services), descriptor.Lifetime);
+                        return new {{DI}}.ServiceDescriptor(serviceType, this, descriptor.ImplementationType!, descriptor.Lifetime);
+                    }
+
+                    public object Create(global::System.IServiceProvider services) =>
+                        decorate({{DI}}.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService(services, serviceType, this));
+                }
+                """)
             .Close();
     }
 

@@ -26,7 +26,8 @@ internal static class InterceptorEmitter
             .Line("#nullable enable")
             .Line("#pragma warning disable CS1591 // generated members need no XML documentation")
             .Line("#pragma warning disable CS8981 // a lower-case type parameter name, copied from the traced code (which warns already)")
-            .Line("#pragma warning disable CS0612, CS0618 // calling an [Obsolete] traced method: the call site already warns");
+            .Line("#pragma warning disable CS0612, CS0618 // calling an [Obsolete] traced method: the call site already warns")
+            .Line("// Exceptions are recorded in a catch filter that returns false: nothing is caught and the stack is not unwound.");
         var ids = Parsing.SuppressedIds.Sorted(calls.SelectMany(c => c.Target.DiagnosticIds));
         if (ids.Length > 0) w.Line($"#pragma warning disable {string.Join(", ", ids)} // [Experimental] and [Obsolete] diagnostics of traced code: the call sites report them already");
         if (calls.Any(c => c.Target.MethodAttributes.Contains("DoesNotReturnAttribute")))
@@ -42,22 +43,24 @@ internal static class InterceptorEmitter
             .Line();
 
         w.Open($"namespace {Namespace}")
+            .TypeAttributes()
             .Open("file static class TracedInterceptors")
-            .Line($"internal static readonly global::System.Diagnostics.ActivitySource Source = global::Instrumentation.TracedSources.Create({Literal(settings.AssemblyName)});");
+            .Line($"internal static readonly global::System.Diagnostics.ActivitySource Source = {SourceExpression(settings)};");
 
         var index = 0;
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in calls.GroupBy(c => c.Target.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             StartNextClassEvery(w, index);
             var sites = group.OrderBy(c => c.SortKey, StringComparer.Ordinal).ToList();
-            EmitInterceptor(w, sites[0].Target, sites, $"{sites[0].Target.InterceptorName}_{index}", ClassOf(index), settings);
+            EmitInterceptor(w, sites[0].Target, sites, UniqueName(names, sites[0].Target.InterceptorName, group.Key), ClassOf(index), settings);
             index++;
         }
 
         foreach (var block in blocks.OrderBy(b => b.SortKey, StringComparer.Ordinal))
         {
-            StartNextClassEvery(w, index);
-            EmitBlock(w, block, $"Block_{index++}", settings);
+            StartNextClassEvery(w, index++);
+            EmitBlock(w, block, UniqueName(names, "Block", block.SortKey), settings);
         }
 
         w.Close().Close();
@@ -73,11 +76,28 @@ internal static class InterceptorEmitter
         if (index == 0 || index % InterceptorsPerClass != 0) return;
         w.Close()
             .Line()
+            .TypeAttributes()
             .Open($"file static class TracedInterceptors{index / InterceptorsPerClass}")
             .Line("private static global::System.Diagnostics.ActivitySource Source => TracedInterceptors.Source;");
     }
 
     private const int InterceptorsPerClass = 100;
+
+    /// <summary>
+    /// The method's name and a suffix from what it intercepts (the target, or the block's place), so
+    /// names do not renumber when traced methods are added elsewhere; a clash of suffixes (one in
+    /// four billion) counts on in the deterministic output order.
+    /// </summary>
+    private static string UniqueName(HashSet<string> taken, string name, string key)
+    {
+        var unique = $"{name}_{GeneratedMarks.StableSuffix(key)}";
+        for (var n = 2; !taken.Add(unique); n++) unique = $"{name}_{GeneratedMarks.StableSuffix(key)}_{n}";
+        return unique;
+    }
+
+    /// <summary>The assembly's one activity source, shared by every generated file (runtime 1.x shares it by name).</summary>
+    internal static string SourceExpression(GeneratorSettings settings) =>
+        $"global::Instrumentation.TracedSources.ForAssembly({Literal(settings.AssemblyName)})";
 
     /// <summary>The class the interceptor with this index is in, fully qualified: its members are named so in bodies, where a parameter or type parameter may have a member's name.</summary>
     private static string ClassOf(int index) =>

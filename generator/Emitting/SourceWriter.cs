@@ -15,6 +15,13 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes a multi-line template (a raw string literal in the emitter) line by line at the current indentation.</summary>
+    public SourceWriter Lines(string template)
+    {
+        foreach (var line in template.Replace("\r\n", "\n").Split('\n')) Line(line);
+        return this;
+    }
+
     public SourceWriter Open(string line)
     {
         Line(line);

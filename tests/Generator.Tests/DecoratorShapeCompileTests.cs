@@ -435,7 +435,7 @@ public sealed class DecoratorShapeCompileTests
             }
             """);
         Assert.Equal(["TRC011", "TRC011"], run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id));
-        Assert.Contains("Run_0(", run.GeneratedText, System.StringComparison.Ordinal);
+        Assert.Matches(@"\bRun_[0-9a-f]{8}\(", run.GeneratedText);
         run.AssertCompilesCleanly("TRC011");
     }
 }

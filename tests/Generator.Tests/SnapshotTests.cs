@@ -368,4 +368,29 @@ public sealed class SnapshotTests
         run.AssertCompilesCleanly();
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
     }
+
+    [Fact]
+    public void Interceptor_names_do_not_change_when_traced_methods_are_added_elsewhere()
+    {
+        const string orders = """
+            using Instrumentation;
+            namespace Demo;
+            public class Orders
+            {
+                [Traced] public int Count() => 1;
+                public int Use() => Count();
+            }
+            """;
+        var before = GeneratorHarness.Run("/src/Orders.cs", orders);
+        var after = GeneratorHarness.Run("/src/Orders.cs", orders.Replace("public int Use() => Count();", """
+            [Traced] public int Audit() => 2;
+                [Traced] public int Backlog() => 3;
+                public int Use() => Audit() + Backlog() + Count();
+            """));
+
+        var name = Inspect.InterceptorOf(before, "Count()")?.Name;
+        Assert.Matches("^Count_[0-9a-f]{8}$", name);
+        Assert.Equal(name, Inspect.InterceptorOf(after, "Count()")?.Name); // Audit and Backlog sort before it, and change nothing
+        after.AssertCompilesCleanly();
+    }
 }
