@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using Instrumentation.Benchmarks.Infrastructure;
+using Instrumentation.Propagation;
 using Instrumentation.Thrift;
 
 namespace Instrumentation.Benchmarks;

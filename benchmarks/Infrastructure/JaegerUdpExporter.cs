@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using Instrumentation.Diagnostics;
+using Instrumentation.Propagation;
+using Instrumentation.Reporting;
 using Instrumentation.Sampling;
 using Instrumentation.Senders;
 using Instrumentation.Thrift;

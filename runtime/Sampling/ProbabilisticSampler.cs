@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Instrumentation.Thrift;
+using Instrumentation.Propagation;
 
 namespace Instrumentation.Sampling;
 

@@ -1,6 +1,3 @@
-using System;
-using Instrumentation.Thrift;
-
 namespace Instrumentation.Sampling;
 
 /// <summary>
@@ -9,8 +6,6 @@ namespace Instrumentation.Sampling;
 /// </summary>
 internal sealed class SamplerTags(string type, object param, bool reproducible = true)
 {
-    private Encoding? encoded;
-
     /// <summary>
     /// Whether the strategy that gave this yes gives it again for the same trace id (a
     /// probabilistic yes); false for a rate limiter's, which spent a credit and must be remembered.
@@ -22,16 +17,9 @@ internal sealed class SamplerTags(string type, object param, bool reproducible =
     /// <summary>A bool for const, a double otherwise.</summary>
     public object Param { get; } = param;
 
-    /// <summary>The two tags encoded in <paramref name="protocol"/>, if remembered (see <see cref="RepeatedTags"/>).</summary>
-    public EncodedTags? EncodedIn(Type protocol) => encoded is { } e && e.Protocol == protocol ? e.Tags : null;
-
-    /// <summary>Remembers the encoded tags; serializers on several threads may race here, all writing the same bytes.</summary>
-    public void Remember(Type protocol, EncodedTags tags) => encoded = new Encoding(protocol, tags);
-
-    private sealed class Encoding(Type protocol, EncodedTags tags)
-    {
-        public Type Protocol { get; } = protocol;
-
-        public EncodedTags Tags { get; } = tags;
-    }
+    /// <summary>
+    /// Where the serializer keeps its encoding of these two tags (opaque here, so samplers do not
+    /// depend on the serializer); serializers on several threads may race to set it, all with the same bytes.
+    /// </summary>
+    public object? SerializerCache { get; set; }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Diagnostics;
+using Instrumentation.Propagation;
 
 namespace Instrumentation.Thrift;
 
@@ -100,7 +101,7 @@ internal static class CompactSpanWriter
         Byte(b, p++, Flags);
         Byte(b, p++, (byte)(JaegerFlags(span) << 1)); // zigzag of a small positive i32
         Byte(b, p++, NextI64);
-        p = VarInt(b, p, ZigZag(JaegerIds.ToEpochMicroseconds(span.StartTimeUtc)));
+        p = VarInt(b, p, ZigZag(JaegerTime.ToEpochMicroseconds(span.StartTimeUtc)));
         Byte(b, p++, NextI64);
         p = VarInt(b, p, ZigZag(span.Duration.Ticks / 10));
 

@@ -10,7 +10,7 @@ namespace Instrumentation.Thrift;
 /// <c>otel.status_description</c>); <c>sampler.type</c>/<c>sampler.param</c>. Decided once per span
 /// and written by either path, so the general and the compact fast path share one mapping. The
 /// scope (<c>otel.scope.name</c>/<c>otel.scope.version</c>) is not among them: it is a process tag
-/// of the span's packet (<see cref="Senders.SpanBatcher"/>).
+/// of the span's packet (<see cref="Reporting.SpanBatcher"/>).
 /// </summary>
 internal readonly struct DerivedTags
 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Instrumentation.Propagation;
 
 namespace Instrumentation.Thrift;
 

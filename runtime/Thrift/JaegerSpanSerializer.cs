@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Instrumentation.Sampling;
+using Instrumentation.Propagation;
 
 namespace Instrumentation.Thrift;
 
@@ -8,7 +9,7 @@ namespace Instrumentation.Thrift;
 /// OpenTelemetry-to-Jaeger mapping: kind as <c>span.kind</c>, error status as <c>error=true</c>
 /// plus <c>otel.status_code</c>/<c>otel.status_description</c>, events as logs, links as
 /// FOLLOWS_FROM references (the source, <c>otel.scope.name</c>/<c>otel.scope.version</c>, is a
-/// process tag of the packet, written by <see cref="Senders.SpanBatcher"/>), and
+/// process tag of the packet, written by <see cref="Reporting.SpanBatcher"/>), and
 /// <c>sampler.type</c>/<c>sampler.param</c> on local roots this tracer sampled. Common spans in
 /// the compact protocol take <see cref="CompactSpanWriter"/>, which writes the same bytes faster.
 /// </summary>
@@ -49,7 +50,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         w.FieldBegin(7, ThriftType.I32);
         w.I32(CompactSpanWriter.JaegerFlags(span));
         w.FieldBegin(8, ThriftType.I64);
-        w.I64(JaegerIds.ToEpochMicroseconds(span.StartTimeUtc));
+        w.I64(JaegerTime.ToEpochMicroseconds(span.StartTimeUtc));
         w.FieldBegin(9, ThriftType.I64);
         w.I64(span.Duration.Ticks / 10);
         WriteTags(w, span, derived);
@@ -132,7 +133,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
 
             w.StructBegin();
             w.FieldBegin(1, ThriftType.I64);
-            w.I64(JaegerIds.ToEpochMicroseconds(e.Timestamp.UtcDateTime));
+            w.I64(JaegerTime.ToEpochMicroseconds(e.Timestamp.UtcDateTime));
             w.FieldBegin(2, ThriftType.List);
             w.ListBegin(ThriftType.Struct, fields);
             tags.WriteString(w, "event", e.Name);

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using Instrumentation.Sampling;
 
 namespace Instrumentation.Thrift;
@@ -23,14 +22,14 @@ internal sealed class RepeatedTags(TagValueWriter tags)
     public EncodedTags? Sampler(IThriftWriter w, SamplerTags sampler)
     {
         var protocol = w.GetType();
-        if (sampler.EncodedIn(protocol) is { } remembered) return remembered;
+        if (sampler.SerializerCache is Encoding remembered && remembered.Protocol == protocol) return remembered.Tags;
         if (WouldBeCut(SamplerParamKey) || WouldBeCut(sampler.Type)) return null;
 
         var encoder = Begin(w);
         tags.WriteString(encoder, SamplerTypeKey, sampler.Type);
         tags.Write(encoder, SamplerParamKey, sampler.Param);
         var encoded = new EncodedTags(2, scratch.Data.AsSpan(0, scratch.Length).ToArray());
-        sampler.Remember(protocol, encoded);
+        sampler.SerializerCache = new Encoding(protocol, encoded);
         return encoded;
     }
 
@@ -41,5 +40,13 @@ internal sealed class RepeatedTags(TagValueWriter tags)
     }
 
     private bool WouldBeCut(string value) =>
-        value.Length * 3 > tags.MaxValueBytes && Encoding.UTF8.GetByteCount(value) > tags.MaxValueBytes;
+        value.Length * 3 > tags.MaxValueBytes && System.Text.Encoding.UTF8.GetByteCount(value) > tags.MaxValueBytes;
+
+    /// <summary>The tags encoded in one protocol, kept on the <see cref="SamplerTags"/>.</summary>
+    private sealed class Encoding(Type protocol, EncodedTags tags)
+    {
+        public Type Protocol { get; } = protocol;
+
+        public EncodedTags Tags { get; } = tags;
+    }
 }

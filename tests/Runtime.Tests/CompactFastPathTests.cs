@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using Instrumentation.Diagnostics;
+using Instrumentation.Propagation;
 using Instrumentation.Sampling;
 using Instrumentation.Thrift;
 using Xunit;

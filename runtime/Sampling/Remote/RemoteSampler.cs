@@ -1,6 +1,6 @@
 using System;
 using System.Diagnostics;
-using Instrumentation.Thrift;
+using Instrumentation.Propagation;
 
 namespace Instrumentation.Sampling.Remote;
 

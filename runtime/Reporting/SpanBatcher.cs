@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using Instrumentation.Diagnostics;
-using Instrumentation.Reporting;
+using Instrumentation.Senders;
 using Instrumentation.Thrift;
 
-namespace Instrumentation.Senders;
+namespace Instrumentation.Reporting;
 
 /// <summary>
 /// Serializes spans into one packet per instrumentation scope (activity source) and sends a packet

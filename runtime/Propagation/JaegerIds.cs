@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 #endif
 
-namespace Instrumentation.Thrift;
+namespace Instrumentation.Propagation;
 
 /// <summary>Splits W3C ids into Jaeger's signed 64-bit halves (big-endian, as the hex reads).</summary>
 internal static class JaegerIds
@@ -38,11 +38,6 @@ internal static class JaegerIds
         spanId.CopyTo(bytes);
         return BinaryPrimitives.ReadInt64BigEndian(bytes);
     }
-
-    /// <summary>Microseconds since the Unix epoch.</summary>
-    public static long ToEpochMicroseconds(DateTime utc) => (utc.Ticks - UnixEpochTicks) / 10;
-
-    private const long UnixEpochTicks = 621_355_968_000_000_000;
 
     /// <summary>Reads 16 hex digits at <paramref name="start"/> as a big-endian 64-bit value; false on anything but a lower-case hex digit (the only ones Activity ids hold; the callers fall back to the BCL's decoding).</summary>
     internal static bool TryParseHex64(string hex, int start, out long value)

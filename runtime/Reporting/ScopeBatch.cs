@@ -1,7 +1,7 @@
 using System;
 using Instrumentation.Thrift;
 
-namespace Instrumentation.Senders;
+namespace Instrumentation.Reporting;
 
 /// <summary>
 /// The packet being filled with one instrumentation scope's spans: its frame (message header and

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Instrumentation.Thrift;
 
-namespace Instrumentation.Senders;
+namespace Instrumentation.Thrift;
 
 /// <summary>
 /// How a batch of serialized spans is framed for one transport. Everything before the span list
