@@ -33,7 +33,7 @@ internal static class DecoratorParser
 
         foreach (var t in Containing(type))
         {
-            if (t.IsFileLocal || !Accessibility.IsReachable(t, compilation))
+            if (t.IsFileLocal || !Reachability.IsReachable(t, compilation))
                 return Fail($"type '{t.Name}' is not accessible to generated code in this assembly (make it internal or public)");
             if (!SymbolEqualityComparer.Default.Equals(t, type) && t.TypeParameters.Length > 0)
                 return Fail($"it is nested in generic type '{t.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}', whose type parameters a decorator cannot name (move the interface out of the generic type)");
@@ -63,7 +63,7 @@ internal static class DecoratorParser
 
                 if (!member.IsAbstract && !member.IsVirtual) continue; // private or sealed default implementations are not part of the contract
                 if (member is IMethodSymbol { MethodKind: not MethodKind.Ordinary }) continue; // accessors come with their property or event
-                if (member.DeclaredAccessibility is Microsoft.CodeAnalysis.Accessibility.Protected or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal)
+                if (member.DeclaredAccessibility is Accessibility.Protected or Accessibility.ProtectedAndInternal)
                     return Fail($"member '{member.Name}' is protected, so a decorator cannot call it on the inner instance (make it public or internal)");
 
                 // A member of a base interface is reached through that interface: another base may declare one of the same
@@ -142,7 +142,7 @@ internal static class DecoratorParser
     private static string? AddMethod(IMethodSymbol method, INamedTypeSymbol iface, string receiver, HashSet<string> typeParameterNames, List<DecoratorMember> members, Compilation compilation)
     {
         var shown = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-        if (Accessibility.UnsupportedShape(method) is { } shape) return $"'{shown}' cannot be forwarded: {shape}";
+        if (InterceptableShape.UnsupportedShape(method) is { } shape) return $"'{shown}' cannot be forwarded: {shape}";
         if (method.TypeParameters.FirstOrDefault(t => typeParameterNames.Contains(t.Name)) is { } clash)
             return $"'{shown}' has a type parameter named '{clash.Name}' like one of the interface's (rename one of them)";
         if (Unnameable(method.Parameters.Select(p => p.Type).Append(method.ReturnType), compilation) is { } hidden) return $"'{shown}' uses type '{hidden}', which generated code cannot name";
@@ -187,7 +187,7 @@ internal static class DecoratorParser
     {
         var name = property.IsIndexer ? "this" : SymbolNames.Identifier(property.Name);
         if (property.SetMethod is { IsInitOnly: true }) return $"property '{property.Name}' has an init accessor, which a decorator cannot forward";
-        if (property.Parameters.Any(p => Accessibility.HasPointer(p.Type)) || Accessibility.HasPointer(property.Type))
+        if (property.Parameters.Any(p => InterceptableShape.HasPointer(p.Type)) || InterceptableShape.HasPointer(property.Type))
             return $"'{property.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' cannot be forwarded: its signature has pointer types";
         if (ErrorObsolete.In(property) is { } obsolete) return $"{obsolete}, which the decorator (not in an [Obsolete] context) cannot use";
         if (Unnameable(property.Parameters.Select(p => p.Type).Append(property.Type), compilation) is { } hidden) return $"'{property.Name}' uses type '{hidden}', which generated code cannot name";
@@ -225,5 +225,5 @@ internal static class DecoratorParser
         : $" where {SymbolNames.Identifier(t.Name)} : default"));
 
     private static string? Unnameable(IEnumerable<ITypeSymbol> types, Compilation compilation) =>
-        types.FirstOrDefault(t => !Accessibility.IsNameable(t, compilation))?.ToDisplayString();
+        types.FirstOrDefault(t => !Reachability.IsNameable(t, compilation))?.ToDisplayString();
 }
