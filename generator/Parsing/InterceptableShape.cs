@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Instrumentation.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Instrumentation.Generator.Parsing;
@@ -7,13 +8,13 @@ namespace Instrumentation.Generator.Parsing;
 /// <summary>Signatures no interceptor (or decorator member) can repeat, whatever their accessibility.</summary>
 internal static class InterceptableShape
 {
-    /// <summary>Shapes no interceptor signature can express here.</summary>
+    /// <summary>Why no interceptor signature can express the method here (TRC011's reason), or null.</summary>
     public static string? UnsupportedShape(IMethodSymbol called)
     {
         var method = TracedSymbols.Definition(called);
-        if (method.IsVararg) return "it uses __arglist";
+        if (method.IsVararg) return DiagnosticReasons.Shape.Arglist;
         if (method.Parameters.Any(p => HasPointer(p.Type)) || HasPointer(method.ReturnType))
-            return "its signature has pointer types";
+            return DiagnosticReasons.Shape.PointerTypes;
         var outerNames = new HashSet<string>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
@@ -21,9 +22,9 @@ internal static class InterceptableShape
         }
 
         if (method.TypeParameters.Any(t => outerNames.Contains(t.Name)))
-            return "its type parameters reuse the names of its containing type's type parameters (rename them)";
+            return DiagnosticReasons.Shape.ReusedTypeParameterNames;
         if (ErrorObsolete.In(method) is { } obsolete)
-            return $"{obsolete}, which generated code (not in an [Obsolete] context) cannot use (CS0619)";
+            return DiagnosticReasons.Shape.ErrorObsolete(obsolete);
         return null;
     }
 
