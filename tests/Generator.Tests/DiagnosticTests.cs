@@ -1,9 +1,6 @@
 using System;
-using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.RegularExpressions;
-using Instrumentation.Generator.Diagnostics;
 using Instrumentation.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -582,28 +579,6 @@ public sealed class DiagnosticTests
             "TRC011 Warning /src/Generic.cs(13,58)-(13,67): The call to 'IJob.Run()' is not traced: its receiver has type parameter type 'T', which may be a struct the interceptor would copy (a 'class' constraint on 'T' allows tracing). Put 'using var span = Tracing.Block();' inside the method instead.");
         Assert.Equal(2, Regex.Matches(run.GeneratedText!, "InterceptsLocation\\(").Count);
         run.AssertCompilesCleanly();
-    }
-
-    [Fact]
-    public void Every_descriptor_is_in_the_unshipped_release_notes()
-    {
-        var path = typeof(DiagnosticTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "UnshippedReleasesFile").Value!;
-        var rows = File.ReadAllLines(path)
-            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
-            .Where(c => c.Length == 4 && c[0].StartsWith("TRC", StringComparison.Ordinal))
-            .ToDictionary(c => c[0]);
-
-        Assert.Equal(17, DiagnosticDescriptors.All.Count);
-        Assert.Equal(DiagnosticDescriptors.All.Count, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
-        foreach (var descriptor in DiagnosticDescriptors.All)
-        {
-            Assert.True(rows.TryGetValue(descriptor.Id, out var row), $"{descriptor.Id} is not listed in {path}");
-            Assert.Equal(descriptor.Category, row[1]);
-            Assert.Equal(descriptor.DefaultSeverity.ToString(), row[2]);
-            Assert.False(string.IsNullOrWhiteSpace(row[3]), $"{descriptor.Id} has no notes");
-        }
-
-        Assert.Equal(rows.Keys.Order(StringComparer.Ordinal), DiagnosticDescriptors.All.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
     private static void AssertDiagnostics(GeneratorRun run, params string[] expected)
