@@ -9,6 +9,10 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "Instrumentation";
 
+    // The project declares no public repository URL (packages read theirs from git at pack time), so
+    // help links are relative to the repository root: change this one constant once it has a public home.
+    private const string HelpLinkBase = "docs/diagnostics.md#";
+
     public static readonly DiagnosticDescriptor BaseCall = Create(
         "TRC001", "Call through base is not traced",
         "The call to '{0}' through 'base' is not traced: an interceptor there would call itself forever. Call it without 'base.' or put 'using var span = Tracing.Block();' inside the base method.",
@@ -103,5 +107,8 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, description: message);
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: message, helpLinkUri: HelpLink(id));
+
+    /// <summary>The section of docs/diagnostics.md about the rule: its heading is the id, so its anchor is the id in lower case.</summary>
+    internal static string HelpLink(string id) => HelpLinkBase + id.ToLowerInvariant();
 }

@@ -41,7 +41,7 @@ internal static class CallSiteParser
         // a statically bound method that merely returns dynamic (or object as dynamic) is intercepted.
         if (model.GetTypeInfo(invocation, cancellationToken).Type is { TypeKind: TypeKind.Dynamic }
             && model.GetOperation(invocation, cancellationToken) is not IInvocationOperation)
-            return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), DynamicCall));
+            return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(), DiagnosticReasons.Shape.DynamicCall));
         if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
             return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.BaseCall, location, Shown()));
         if (called.IsStatic && (called.IsAbstract || called.IsVirtual) && called.ContainingType.TypeKind == TypeKind.Interface)
@@ -55,7 +55,7 @@ internal static class CallSiteParser
         {
             // A constrained call mutates a struct T in place; the interceptor's interface-typed receiver would box a copy.
             return Problem(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, Shown(),
-                $"its receiver has type parameter type '{receiver.Name}', which may be a struct the interceptor would copy (a 'class' constraint on '{receiver.Name}' allows tracing)"));
+                DiagnosticReasons.Shape.StructReceiver(receiver.Name)));
         }
         // Private or protected: called through [UnsafeAccessor] when that can express it (see DefinitionChecks.Target).
         if (checks.Inaccessible is { } hidden && !checks.CanUseAccessor)
@@ -130,10 +130,8 @@ internal static class CallSiteParser
         var parameter = TracedSymbols.Definition(called).Parameters.FirstOrDefault(p => p.RefCustomModifiers.Length > 0 || p.CustomModifiers.Length > 0);
         return parameter is null
             ? null
-            : $"its '{(parameter.RefKind == RefKind.In ? "in" : "ref readonly")}' parameter '{parameter.Name}' of a virtual or interface member has a signature modifier no interceptor can repeat (make it a by-value parameter, or for an interface the DI decorator traces calls made through it)";
+            : DiagnosticReasons.Shape.RequiredModifier(parameter.RefKind == RefKind.In ? "in" : "ref readonly", parameter.Name);
     }
-
-    private const string DynamicCall = "it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types)";
 
     /// <summary>A <c>dynamic</c> call that would reach a traced method is bound at run time: nothing to intercept.</summary>
     private static ParseResult? LateBound(InvocationExpressionSyntax invocation, SymbolInfo info, Compilation compilation)
@@ -144,7 +142,7 @@ internal static class CallSiteParser
             var checks = DefinitionChecks.Of(candidate, compilation);
             if (checks.Traced is null) continue;
             return ParseResult.Of(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, invocation.GetLocation(),
-                    candidate.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), DynamicCall)
+                    candidate.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), DiagnosticReasons.Shape.DynamicCall)
                 .For(checks.AssemblyWide));
         }
 

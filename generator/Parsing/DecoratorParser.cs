@@ -33,38 +33,38 @@ internal static class DecoratorParser
 
         foreach (var t in Containing(type))
         {
-            if (t.IsFileLocal || !Accessibility.IsReachable(t, compilation))
-                return Fail($"type '{t.Name}' is not accessible to generated code in this assembly (make it internal or public)");
+            if (t.IsFileLocal || !Reachability.IsReachable(t, compilation))
+                return Fail(DiagnosticReasons.Decorator.Inaccessible(t.Name));
             if (!SymbolEqualityComparer.Default.Equals(t, type) && t.TypeParameters.Length > 0)
-                return Fail($"it is nested in generic type '{t.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}', whose type parameters a decorator cannot name (move the interface out of the generic type)");
+                return Fail(DiagnosticReasons.Decorator.NestedInGenericType(t.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
         }
 
         // Error-obsolete (CS0619, which no pragma suppresses): the interface, a base, a type in a constraint or in a member.
         if ((ErrorObsolete.In(type) ?? ErrorObsolete.InConstraints(type.TypeParameters) ?? type.AllInterfaces.Select(ErrorObsolete.In).FirstOrDefault(p => p is not null)) is { } obsolete)
-            return Fail($"{obsolete}, which the decorator (not in an [Obsolete] context) cannot use");
+            return Fail(DiagnosticReasons.Decorator.ErrorObsolete(obsolete));
 
         var typeParameterNames = new HashSet<string>(type.TypeParameters.Select(t => t.Name));
         if (type.TypeParameters.FirstOrDefault(t => ClashesWithDecorator(t.Name)) is { } named)
-            return Fail($"its type parameter '{named.Name}' has the name of a member of the decorator class (rename it)");
+            return Fail(DiagnosticReasons.Decorator.TypeParameterNamedLikeMember(named.Name));
 
         var members = new List<DecoratorMember>();
         foreach (var iface in new[] { type }.Concat(type.AllInterfaces))
         {
             if (SameAfterSubstitution(iface) is { } twin)
-                return Fail($"'{iface.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' has two members with the signature '{twin}' once its type arguments are substituted, which a decorator cannot implement separately");
+                return Fail(DiagnosticReasons.Decorator.SameSignatureAfterSubstitution(iface.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), twin));
             foreach (var member in iface.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (member.IsStatic)
                 {
-                    if (member.IsAbstract) return Fail($"it has static abstract member '{member.Name}', which a decorator cannot forward");
+                    if (member.IsAbstract) return Fail(DiagnosticReasons.Decorator.StaticAbstract(member.Name));
                     continue;
                 }
 
                 if (!member.IsAbstract && !member.IsVirtual) continue; // private or sealed default implementations are not part of the contract
                 if (member is IMethodSymbol { MethodKind: not MethodKind.Ordinary }) continue; // accessors come with their property or event
-                if (member.DeclaredAccessibility is Microsoft.CodeAnalysis.Accessibility.Protected or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal)
-                    return Fail($"member '{member.Name}' is protected, so a decorator cannot call it on the inner instance (make it public or internal)");
+                if (member.DeclaredAccessibility is Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                    return Fail(DiagnosticReasons.Decorator.Protected(member.Name));
 
                 // A member of a base interface is reached through that interface: another base may declare one of the same
                 // signature (IList<T> and IReadOnlyList<T>, a diamond) and the decorated interface may hide it with 'new'.
@@ -142,10 +142,10 @@ internal static class DecoratorParser
     private static string? AddMethod(IMethodSymbol method, INamedTypeSymbol iface, string receiver, HashSet<string> typeParameterNames, List<DecoratorMember> members, Compilation compilation)
     {
         var shown = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-        if (Accessibility.UnsupportedShape(method) is { } shape) return $"'{shown}' cannot be forwarded: {shape}";
+        if (InterceptableShape.UnsupportedShape(method) is { } shape) return DiagnosticReasons.Decorator.CannotForward(shown, shape);
         if (method.TypeParameters.FirstOrDefault(t => typeParameterNames.Contains(t.Name)) is { } clash)
-            return $"'{shown}' has a type parameter named '{clash.Name}' like one of the interface's (rename one of them)";
-        if (Unnameable(method.Parameters.Select(p => p.Type).Append(method.ReturnType), compilation) is { } hidden) return $"'{shown}' uses type '{hidden}', which generated code cannot name";
+            return DiagnosticReasons.Decorator.MethodTypeParameterNamedLikeInterfaces(shown, clash.Name);
+        if (Unnameable(method.Parameters.Select(p => p.Type).Append(method.ReturnType), compilation) is { } hidden) return DiagnosticReasons.Decorator.Unnameable(shown, hidden);
 
         var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => SymbolNames.Identifier(t.Name))) + ">";
         var parameters = method.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), SymbolNames.ParameterModifier(p), p.IsParams, null, false, p.Type.IsRefLikeType, FlowAttributes.Of(p, compilation))).ToList();
@@ -186,11 +186,11 @@ internal static class DecoratorParser
     private static string? AddProperty(IPropertySymbol property, INamedTypeSymbol iface, string receiver, List<DecoratorMember> members, Compilation compilation)
     {
         var name = property.IsIndexer ? "this" : SymbolNames.Identifier(property.Name);
-        if (property.SetMethod is { IsInitOnly: true }) return $"property '{property.Name}' has an init accessor, which a decorator cannot forward";
-        if (property.Parameters.Any(p => Accessibility.HasPointer(p.Type)) || Accessibility.HasPointer(property.Type))
-            return $"'{property.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' cannot be forwarded: its signature has pointer types";
-        if (ErrorObsolete.In(property) is { } obsolete) return $"{obsolete}, which the decorator (not in an [Obsolete] context) cannot use";
-        if (Unnameable(property.Parameters.Select(p => p.Type).Append(property.Type), compilation) is { } hidden) return $"'{property.Name}' uses type '{hidden}', which generated code cannot name";
+        if (property.SetMethod is { IsInitOnly: true }) return DiagnosticReasons.Decorator.InitAccessor(property.Name);
+        if (property.Parameters.Any(p => InterceptableShape.HasPointer(p.Type)) || InterceptableShape.HasPointer(property.Type))
+            return DiagnosticReasons.Decorator.CannotForward(property.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), DiagnosticReasons.Shape.PointerTypes);
+        if (ErrorObsolete.In(property) is { } obsolete) return DiagnosticReasons.Decorator.ErrorObsolete(obsolete);
+        if (Unnameable(property.Parameters.Select(p => p.Type).Append(property.Type), compilation) is { } hidden) return DiagnosticReasons.Decorator.Unnameable(property.Name, hidden);
 
         var refModifier = property.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
         var parameters = property.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), SymbolNames.ParameterModifier(p), p.IsParams, null, false, false, FlowAttributes.Of(p, compilation))).ToList();
@@ -206,8 +206,8 @@ internal static class DecoratorParser
 
     private static string? AddEvent(IEventSymbol @event, INamedTypeSymbol iface, string receiver, List<DecoratorMember> members, Compilation compilation)
     {
-        if (ErrorObsolete.In(@event) is { } obsolete) return $"{obsolete}, which the decorator (not in an [Obsolete] context) cannot use";
-        if (Unnameable([@event.Type], compilation) is { } hidden) return $"'{@event.Name}' uses type '{hidden}', which generated code cannot name";
+        if (ErrorObsolete.In(@event) is { } obsolete) return DiagnosticReasons.Decorator.ErrorObsolete(obsolete);
+        if (Unnameable([@event.Type], compilation) is { } hidden) return DiagnosticReasons.Decorator.Unnameable(@event.Name, hidden);
         var name = SymbolNames.Identifier(@event.Name);
         members.Add(new DecoratorMember(string.Empty, null,
             $"event {SymbolNames.Type(@event.Type)} {SymbolNames.Type(iface)}.{name} {{ add => {receiver}.{name} += value; remove => {receiver}.{name} -= value; }}"));
@@ -225,5 +225,5 @@ internal static class DecoratorParser
         : $" where {SymbolNames.Identifier(t.Name)} : default"));
 
     private static string? Unnameable(IEnumerable<ITypeSymbol> types, Compilation compilation) =>
-        types.FirstOrDefault(t => !Accessibility.IsNameable(t, compilation))?.ToDisplayString();
+        types.FirstOrDefault(t => !Reachability.IsNameable(t, compilation))?.ToDisplayString();
 }

@@ -73,15 +73,15 @@ internal sealed class DefinitionChecks
     {
         var traced = TracedSymbols.FindTraced(definition, out var onMethod);
         if (traced is null) return NotTraced;
-        var inaccessible = Accessibility.FirstInaccessible(definition, compilation);
+        var inaccessible = Reachability.FirstInaccessible(definition, compilation);
         return new DefinitionChecks(
             traced,
             onMethod,
             TracedSymbols.IsAssemblyWide(definition, traced),
             inaccessible,
-            inaccessible is not null && Accessibility.CanUseAccessor(definition, compilation),
+            inaccessible is not null && Reachability.CanUseAccessor(definition, compilation),
             CallSiteParser.HasErrorType(definition),
-            Accessibility.UnsupportedShape(definition) ?? CallSiteParser.RequiredModifier(definition),
+            InterceptableShape.UnsupportedShape(definition) ?? CallSiteParser.RequiredModifier(definition),
             CallSiteParser.TracedVia(definition));
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using Instrumentation.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Instrumentation.Generator.Parsing;
@@ -33,14 +34,14 @@ internal static class ErrorObsolete
     {
         for (var t = type; t is not null; t = t.ContainingType)
         {
-            if (IsError(t.OriginalDefinition)) return $"type '{t.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' is marked [Obsolete] as an error";
+            if (IsError(t.OriginalDefinition)) return DiagnosticReasons.Obsolete.Type(t.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
         }
 
         return null;
     }
 
     private static string? Symbol(ISymbol? symbol) =>
-        symbol is not null && IsError(symbol) ? $"'{symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' is marked [Obsolete] as an error" : null;
+        symbol is not null && IsError(symbol) ? DiagnosticReasons.Obsolete.Symbol(symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)) : null;
 
     private static string? Types(System.Collections.Generic.IEnumerable<ITypeSymbol> types)
     {

@@ -117,7 +117,7 @@ internal static class FlowAttributes
             else
             {
                 // A polyfill internal to another assembly cannot be named here; the compiler then reports the mismatch itself.
-                if (!Accessibility.IsReachable(type, compilation)) continue;
+                if (!Reachability.IsReachable(type, compilation)) continue;
                 arguments = attribute.ConstructorArguments.Select(a => a.ToCSharpString())
                     .Concat(attribute.NamedArguments.Select(a => $"{a.Key} = {a.Value.ToCSharpString()}"));
             }

@@ -3,8 +3,11 @@ using Microsoft.CodeAnalysis;
 
 namespace Instrumentation.Generator.Parsing;
 
-/// <summary>Whether generated code (a file-local class in the same assembly) can name and call a method.</summary>
-internal static class Accessibility
+/// <summary>
+/// Whether generated code (a file-local class in the same assembly) can name and call a method.
+/// Not named Accessibility: that hid Microsoft.CodeAnalysis.Accessibility throughout this namespace.
+/// </summary>
+internal static class Reachability
 {
     /// <summary>The first thing the interceptor cannot reach, as the subject of TRC005's "{1} is not accessible", or null when all is reachable.</summary>
     public static string? FirstInaccessible(IMethodSymbol called, Compilation compilation)
@@ -47,34 +50,6 @@ internal static class Accessibility
         return method.Parameters.Select(p => p.Type).Append(method.ReturnType).All(t => IsNameable(t, compilation));
     }
 
-    /// <summary>Shapes no interceptor signature can express here.</summary>
-    public static string? UnsupportedShape(IMethodSymbol called)
-    {
-        var method = TracedSymbols.Definition(called);
-        if (method.IsVararg) return "it uses __arglist";
-        if (method.Parameters.Any(p => HasPointer(p.Type)) || HasPointer(method.ReturnType))
-            return "its signature has pointer types";
-        var outerNames = new System.Collections.Generic.HashSet<string>();
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            foreach (var parameter in type.TypeParameters) outerNames.Add(parameter.Name);
-        }
-
-        if (method.TypeParameters.Any(t => outerNames.Contains(t.Name)))
-            return "its type parameters reuse the names of its containing type's type parameters (rename them)";
-        if (ErrorObsolete.In(method) is { } obsolete)
-            return $"{obsolete}, which generated code (not in an [Obsolete] context) cannot use (CS0619)";
-        return null;
-    }
-
-    /// <summary>Pointers anywhere in the type (<c>int*[]</c> too) need an unsafe context the generated code does not have.</summary>
-    internal static bool HasPointer(ITypeSymbol type) => type switch
-    {
-        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
-        IArrayTypeSymbol array => HasPointer(array.ElementType),
-        _ => false,
-    };
-
     /// <summary>
     /// Whether code of the compilation's own assembly, outside any type, can reach <paramref name="symbol"/>.
     /// What is public all the way out, or internal to this assembly, is answered here; the rest by
@@ -88,8 +63,8 @@ internal static class Accessibility
         {
             var open = member.DeclaredAccessibility switch
             {
-                Microsoft.CodeAnalysis.Accessibility.Public => true,
-                Microsoft.CodeAnalysis.Accessibility.Internal or Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => ownAssembly,
+                Accessibility.Public => true,
+                Accessibility.Internal or Accessibility.ProtectedOrInternal => ownAssembly,
                 _ => false,
             };
             if (!open) return compilation.IsSymbolAccessibleWithin(symbol, compilation.Assembly);
@@ -107,12 +82,12 @@ internal static class Accessibility
         _ => true,
     };
 
-    private static string Describe(Microsoft.CodeAnalysis.Accessibility accessibility) => accessibility switch
+    private static string Describe(Accessibility accessibility) => accessibility switch
     {
-        Microsoft.CodeAnalysis.Accessibility.Private => "private",
-        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
-        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
-        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+        Accessibility.Private => "private",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedAndInternal => "private protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
         _ => "not accessible",
     };
 }

@@ -1,0 +1,72 @@
+namespace Instrumentation.Generator.Diagnostics;
+
+/// <summary>
+/// The "why" fragments that TRC011 and TRC016 put in their messages ({1}), in one place so their
+/// wording stays consistent and docs/diagnostics.md can be checked against a single list.
+/// The parsers decide which applies; the texts live here.
+/// </summary>
+internal static class DiagnosticReasons
+{
+    /// <summary>TRC011: why no interceptor signature can express the call. Also the tail of <see cref="Decorator.CannotForward"/>.</summary>
+    public static class Shape
+    {
+        public const string Arglist = "it uses __arglist";
+
+        public const string PointerTypes = "its signature has pointer types";
+
+        public const string ReusedTypeParameterNames = "its type parameters reuse the names of its containing type's type parameters (rename them)";
+
+        public const string DynamicCall = "it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types)";
+
+        /// <param name="what">An <see cref="Obsolete"/> subject.</param>
+        public static string ErrorObsolete(string what) => $"{what}, which generated code (not in an [Obsolete] context) cannot use (CS0619)";
+
+        public static string StructReceiver(string typeParameter) =>
+            $"its receiver has type parameter type '{typeParameter}', which may be a struct the interceptor would copy (a 'class' constraint on '{typeParameter}' allows tracing)";
+
+        /// <param name="modifier"><c>in</c> or <c>ref readonly</c>.</param>
+        public static string RequiredModifier(string modifier, string parameter) =>
+            $"its '{modifier}' parameter '{parameter}' of a virtual or interface member has a signature modifier no interceptor can repeat (make it a by-value parameter, or for an interface the DI decorator traces calls made through it)";
+    }
+
+    /// <summary>TRC016: why no decorator can be generated for a [Traced] interface.</summary>
+    public static class Decorator
+    {
+        public static string Inaccessible(string type) => $"type '{type}' is not accessible to generated code in this assembly (make it internal or public)";
+
+        public static string NestedInGenericType(string outer) =>
+            $"it is nested in generic type '{outer}', whose type parameters a decorator cannot name (move the interface out of the generic type)";
+
+        /// <param name="what">An <see cref="Obsolete"/> subject.</param>
+        public static string ErrorObsolete(string what) => $"{what}, which the decorator (not in an [Obsolete] context) cannot use";
+
+        public static string TypeParameterNamedLikeMember(string typeParameter) =>
+            $"its type parameter '{typeParameter}' has the name of a member of the decorator class (rename it)";
+
+        public static string SameSignatureAfterSubstitution(string iface, string member) =>
+            $"'{iface}' has two members with the signature '{member}' once its type arguments are substituted, which a decorator cannot implement separately";
+
+        public static string StaticAbstract(string member) => $"it has static abstract member '{member}', which a decorator cannot forward";
+
+        public static string Protected(string member) =>
+            $"member '{member}' is protected, so a decorator cannot call it on the inner instance (make it public or internal)";
+
+        /// <param name="shape">A <see cref="Shape"/> reason.</param>
+        public static string CannotForward(string member, string shape) => $"'{member}' cannot be forwarded: {shape}";
+
+        public static string MethodTypeParameterNamedLikeInterfaces(string method, string typeParameter) =>
+            $"'{method}' has a type parameter named '{typeParameter}' like one of the interface's (rename one of them)";
+
+        public static string Unnameable(string member, string type) => $"'{member}' uses type '{type}', which generated code cannot name";
+
+        public static string InitAccessor(string property) => $"property '{property}' has an init accessor, which a decorator cannot forward";
+    }
+
+    /// <summary>What is marked <c>[Obsolete(..., true)]</c>: the subject of both rules' ErrorObsolete reasons.</summary>
+    public static class Obsolete
+    {
+        public static string Type(string type) => $"type '{type}' is marked [Obsolete] as an error";
+
+        public static string Symbol(string symbol) => $"'{symbol}' is marked [Obsolete] as an error";
+    }
+}

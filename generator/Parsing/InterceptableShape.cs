@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using System.Linq;
+using Instrumentation.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+
+namespace Instrumentation.Generator.Parsing;
+
+/// <summary>Signatures no interceptor (or decorator member) can repeat, whatever their accessibility.</summary>
+internal static class InterceptableShape
+{
+    /// <summary>Why no interceptor signature can express the method here (TRC011's reason), or null.</summary>
+    public static string? UnsupportedShape(IMethodSymbol called)
+    {
+        var method = TracedSymbols.Definition(called);
+        if (method.IsVararg) return DiagnosticReasons.Shape.Arglist;
+        if (method.Parameters.Any(p => HasPointer(p.Type)) || HasPointer(method.ReturnType))
+            return DiagnosticReasons.Shape.PointerTypes;
+        var outerNames = new HashSet<string>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            foreach (var parameter in type.TypeParameters) outerNames.Add(parameter.Name);
+        }
+
+        if (method.TypeParameters.Any(t => outerNames.Contains(t.Name)))
+            return DiagnosticReasons.Shape.ReusedTypeParameterNames;
+        if (ErrorObsolete.In(method) is { } obsolete)
+            return DiagnosticReasons.Shape.ErrorObsolete(obsolete);
+        return null;
+    }
+
+    /// <summary>Pointers anywhere in the type (<c>int*[]</c> too) need an unsafe context the generated code does not have.</summary>
+    internal static bool HasPointer(ITypeSymbol type) => type switch
+    {
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+        IArrayTypeSymbol array => HasPointer(array.ElementType),
+        _ => false,
+    };
+}
