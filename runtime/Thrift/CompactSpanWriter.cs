@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using Instrumentation.Propagation;
+using static Instrumentation.Thrift.JaegerSchema;
 
 namespace Instrumentation.Thrift;
 
@@ -16,15 +17,27 @@ namespace Instrumentation.Thrift;
 /// </summary>
 internal static class CompactSpanWriter
 {
-    // Compact field headers: (id delta << 4) | type, with I64 = 6, I32 = 5, String = 8, List = 9,
-    // Double = 7, and bools folded in as 1 (true) / 2 (false).
-    private const byte NextI64 = 0x16, NextString = 0x18, NextI32 = 0x15, NextList = 0x19;
-    private const byte Flags = 0x25;            // field 7 right after field 5 (no references)
-    private const byte StructListOf = 12;       // element type Struct in a list header
-    private const byte TagLong = 0x46;          // Tag field 6 after field 2
-    private const byte TagDouble = 0x27;        // Tag field 4 after field 2
-    private const byte TagBoolTrue = 0x31, TagBoolFalse = 0x32; // Tag field 5 after field 2
-    private const byte TypeString = 0, TypeDouble = 2, TypeBool = 4, TypeLong = 6; // zigzag of TagType 0, 1, 2, 3
+    // Field headers, derived from JaegerSchema for the order written here (the JIT folds these
+    // static readonly bytes into constants once the class is initialized).
+    private static readonly byte TraceIdLow = Header(0, Span.TraceIdLow);
+    private static readonly byte TraceIdHigh = Header(Span.TraceIdLow, Span.TraceIdHigh);
+    private static readonly byte SpanId = Header(Span.TraceIdHigh, Span.SpanId);
+    private static readonly byte ParentSpanId = Header(Span.SpanId, Span.ParentSpanId);
+    private static readonly byte OperationName = Header(Span.ParentSpanId, Span.OperationName);
+    private static readonly byte Flags = Header(Span.OperationName, Span.Flags); // no references on this path
+    private static readonly byte StartTime = Header(Span.Flags, Span.StartTime);
+    private static readonly byte Duration = Header(Span.StartTime, Span.Duration);
+    private static readonly byte Tags = Header(Span.Duration, Span.Tags);
+    private static readonly byte StructListOf = ThriftCompactWriter.TypeCode(ThriftType.Struct); // a list header's element type
+    private static readonly byte TagKey = Header(0, Tag.Key);
+    private static readonly byte TagVType = Header(Tag.Key, Tag.VType);
+    private static readonly byte TagVStr = Header(Tag.VType, Tag.VStr);
+    private static readonly byte TagLong = Header(Tag.VType, Tag.VLong);
+    private static readonly byte TagDouble = Header(Tag.VType, Tag.VDouble);
+    private static readonly byte TagBoolTrue = ThriftCompactWriter.BoolFieldHeader(Tag.VType.Id, Tag.VBool, true);
+    private static readonly byte TagBoolFalse = ThriftCompactWriter.BoolFieldHeader(Tag.VType.Id, Tag.VBool, false);
+    // vType values, zigzag-encoded as a small i32 is.
+    private const byte TypeString = TagType.String << 1, TypeDouble = TagType.Double << 1, TypeBool = TagType.Bool << 1, TypeLong = TagType.Long << 1;
 
     /// <summary>Longer text takes the general path.</summary>
     private const int MaxFastBytes = 3 << 16;
@@ -88,33 +101,33 @@ internal static class CompactSpanWriter
         var spanId = JaegerIds.ToLong(span.SpanId);
         var parentId = ids.Parent(span.ParentSpanId);
         Room(b, p, SpanOverhead + 3 * name.Length);
-        Byte(b, p++, NextI64);
+        Byte(b, p++, TraceIdLow);
         p = VarInt(b, p, ZigZag(traceLow));
-        Byte(b, p++, NextI64);
+        Byte(b, p++, TraceIdHigh);
         p = VarInt(b, p, ZigZag(traceHigh));
-        Byte(b, p++, NextI64);
+        Byte(b, p++, SpanId);
         p = VarInt(b, p, ZigZag(spanId));
-        Byte(b, p++, NextI64);
+        Byte(b, p++, ParentSpanId);
         p = VarInt(b, p, ZigZag(parentId));
-        Byte(b, p++, NextString);
+        Byte(b, p++, OperationName);
         p = String(b, p, name);
         Byte(b, p++, Flags);
         Byte(b, p++, (byte)(JaegerFlags(span) << 1)); // zigzag of a small positive i32
-        Byte(b, p++, NextI64);
+        Byte(b, p++, StartTime);
         p = VarInt(b, p, ZigZag(JaegerTime.ToEpochMicroseconds(span.StartTimeUtc)));
-        Byte(b, p++, NextI64);
+        Byte(b, p++, Duration);
         p = VarInt(b, p, ZigZag(span.Duration.Ticks / 10));
 
         if (count > 0)
         {
-            Byte(b, p++, NextList);
+            Byte(b, p++, Tags);
             if (count <= 14)
             {
                 Byte(b, p++, (byte)((count << 4) | StructListOf));
             }
             else
             {
-                Byte(b, p++, 0xF0 | StructListOf);
+                Byte(b, p++, (byte)(0xF0 | StructListOf));
                 p = VarInt(b, p, (ulong)count);
             }
 
@@ -128,13 +141,13 @@ internal static class CompactSpanWriter
                 var key = tag.Key;
                 var text = value as string;
                 Room(b, p, TagOverhead + 3 * (key.Length + (text?.Length ?? 0)));
-                Byte(b, p++, NextString);
+                Byte(b, p++, TagKey);
                 p = String(b, p, key);
-                Byte(b, p++, NextI32);
+                Byte(b, p++, TagVType);
                 if (text is not null)
                 {
                     Byte(b, p++, TypeString);
-                    Byte(b, p++, NextString);
+                    Byte(b, p++, TagVStr);
                     p = String(b, p, text);
                 }
                 else
@@ -165,11 +178,11 @@ internal static class CompactSpanWriter
     public static int StringTag(byte[] b, int p, string key, string value)
     {
         Room(b, p, TagOverhead + 3 * (key.Length + value.Length));
-        Byte(b, p++, NextString);
+        Byte(b, p++, TagKey);
         p = String(b, p, key);
-        Byte(b, p++, NextI32);
+        Byte(b, p++, TagVType);
         Byte(b, p++, TypeString);
-        Byte(b, p++, NextString);
+        Byte(b, p++, TagVStr);
         p = String(b, p, value);
         Byte(b, p++, 0);
         return p;
@@ -179,9 +192,9 @@ internal static class CompactSpanWriter
     public static int LongTag(byte[] b, int p, string key, long value)
     {
         Room(b, p, TagOverhead + 3 * key.Length);
-        Byte(b, p++, NextString);
+        Byte(b, p++, TagKey);
         p = String(b, p, key);
-        Byte(b, p++, NextI32);
+        Byte(b, p++, TagVType);
         Byte(b, p++, TypeLong);
         Byte(b, p++, TagLong);
         p = VarInt(b, p, ZigZag(value));
@@ -193,9 +206,9 @@ internal static class CompactSpanWriter
     public static int BoolTag(byte[] b, int p, string key, bool value)
     {
         Room(b, p, TagOverhead + 3 * key.Length);
-        Byte(b, p++, NextString);
+        Byte(b, p++, TagKey);
         p = String(b, p, key);
-        Byte(b, p++, NextI32);
+        Byte(b, p++, TagVType);
         Byte(b, p++, TypeBool);
         Byte(b, p++, value ? TagBoolTrue : TagBoolFalse);
         Byte(b, p++, 0);
@@ -246,6 +259,10 @@ internal static class CompactSpanWriter
         foreach (var _ in span.EnumerateEvents()) return true;
         return false;
     }
+
+    private static byte Header(JaegerField previous, JaegerField field) => ThriftCompactWriter.FieldHeader(previous.Id, field);
+
+    private static byte Header(short previousId, JaegerField field) => ThriftCompactWriter.FieldHeader(previousId, field);
 
     private static ulong ZigZag(long value) => CompactVarInt.ZigZag(value);
 

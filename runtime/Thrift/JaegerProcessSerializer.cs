@@ -37,9 +37,9 @@ internal static class JaegerProcessSerializer
     public static void Write(IThriftWriter w, string serviceName, IReadOnlyList<KeyValuePair<string, string>> tags, TagValueWriter tagWriter)
     {
         w.StructBegin();
-        w.FieldBegin(1, ThriftType.String);
+        w.Field(JaegerSchema.Process.ServiceName);
         w.String(serviceName, int.MaxValue);
-        w.FieldBegin(2, ThriftType.List);
+        w.Field(JaegerSchema.Process.Tags);
         w.ListBegin(ThriftType.Struct, tags.Count);
         foreach (var tag in tags) tagWriter.WriteString(w, tag.Key, tag.Value);
         w.StructEnd();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Instrumentation.Sampling;
+using static Instrumentation.Thrift.JaegerSchema;
 using Instrumentation.Propagation;
 
 namespace Instrumentation.Thrift;
@@ -23,7 +24,6 @@ namespace Instrumentation.Thrift;
 /// </param>
 internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler, bool compactFastPath = true, bool exceptionMessages = true)
 {
-    private const int FollowsFrom = 1;
     private readonly RepeatedTags repeated = new(tags);
     private readonly IdReader ids = new();
     private readonly CodeLocationReader places = new();
@@ -36,22 +36,22 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
 
         ids.Trace(span.TraceId, out var traceHigh, out var traceLow);
         w.StructBegin();
-        w.FieldBegin(1, ThriftType.I64);
+        w.Field(Span.TraceIdLow);
         w.I64(traceLow);
-        w.FieldBegin(2, ThriftType.I64);
+        w.Field(Span.TraceIdHigh);
         w.I64(traceHigh);
-        w.FieldBegin(3, ThriftType.I64);
+        w.Field(Span.SpanId);
         w.I64(JaegerIds.ToLong(span.SpanId));
-        w.FieldBegin(4, ThriftType.I64);
+        w.Field(Span.ParentSpanId);
         w.I64(ids.Parent(span.ParentSpanId));
-        w.FieldBegin(5, ThriftType.String);
+        w.Field(Span.OperationName);
         tags.WriteText(w, span.DisplayName);
         WriteReferences(w, span);
-        w.FieldBegin(7, ThriftType.I32);
+        w.Field(Span.Flags);
         w.I32(CompactSpanWriter.JaegerFlags(span));
-        w.FieldBegin(8, ThriftType.I64);
+        w.Field(Span.StartTime);
         w.I64(JaegerTime.ToEpochMicroseconds(span.StartTimeUtc));
-        w.FieldBegin(9, ThriftType.I64);
+        w.Field(Span.Duration);
         w.I64(span.Duration.Ticks / 10);
         WriteTags(w, span, derived);
         WriteLogs(w, span);
@@ -64,19 +64,19 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         foreach (var _ in span.EnumerateLinks()) count++;
         if (count == 0) return;
 
-        w.FieldBegin(6, ThriftType.List);
+        w.Field(Span.References);
         w.ListBegin(ThriftType.Struct, count);
         foreach (var link in span.EnumerateLinks())
         {
             JaegerIds.Split(link.Context.TraceId, out var high, out var low);
             w.StructBegin();
-            w.FieldBegin(1, ThriftType.I32);
-            w.I32(FollowsFrom);
-            w.FieldBegin(2, ThriftType.I64);
+            w.Field(SpanRef.RefType);
+            w.I32(SpanRef.FollowsFrom);
+            w.Field(SpanRef.TraceIdLow);
             w.I64(low);
-            w.FieldBegin(3, ThriftType.I64);
+            w.Field(SpanRef.TraceIdHigh);
             w.I64(high);
-            w.FieldBegin(4, ThriftType.I64);
+            w.Field(SpanRef.SpanId);
             w.I64(JaegerIds.ToLong(link.Context.SpanId));
             w.StructEnd();
         }
@@ -98,7 +98,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         if (place is not null) count += place.TagCount;
         if (count == 0) return;
 
-        w.FieldBegin(10, ThriftType.List);
+        w.Field(Span.Tags);
         w.ListBegin(ThriftType.Struct, count);
         // Written at most as many as counted: a tag set meanwhile by another thread must not make
         // the list longer than its header says (that would corrupt the whole packet).
@@ -120,7 +120,7 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
         foreach (var _ in span.EnumerateEvents()) count++;
         if (count == 0) return;
 
-        w.FieldBegin(11, ThriftType.List);
+        w.Field(Span.Logs);
         w.ListBegin(ThriftType.Struct, count);
         foreach (var e in span.EnumerateEvents())
         {
@@ -132,9 +132,9 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
             }
 
             w.StructBegin();
-            w.FieldBegin(1, ThriftType.I64);
+            w.Field(Log.Timestamp);
             w.I64(JaegerTime.ToEpochMicroseconds(e.Timestamp.UtcDateTime));
-            w.FieldBegin(2, ThriftType.List);
+            w.Field(Log.Fields);
             w.ListBegin(ThriftType.Struct, fields);
             tags.WriteString(w, "event", e.Name);
             var remaining = fields - 1; // as for tags: never more fields than the header says

@@ -80,11 +80,11 @@ internal abstract class PacketFormat
             var w = new ThriftCompactWriter(buffer);
             w.OnewayMessageBegin("emitBatch", 0);
             w.StructBegin(); // emitBatch_args
-            w.FieldBegin(1, ThriftType.Struct);
+            w.Field(JaegerSchema.EmitBatchArgs.Batch);
             w.StructBegin(); // Batch
-            w.FieldBegin(1, ThriftType.Struct);
+            w.Field(JaegerSchema.Batch.Process);
             JaegerProcessSerializer.Write(w, serviceName, processTags, tags);
-            w.FieldBegin(2, ThriftType.List);
+            w.Field(JaegerSchema.Batch.Spans);
             return buffer.Data.AsSpan(0, buffer.Length).ToArray();
         }
     }
@@ -106,9 +106,9 @@ internal abstract class PacketFormat
         {
             var buffer = new ByteBuffer(256);
             var w = new ThriftBinaryWriter(buffer);
-            w.FieldBegin(1, ThriftType.Struct);
+            w.Field(JaegerSchema.Batch.Process);
             JaegerProcessSerializer.Write(w, serviceName, processTags, tags);
-            w.FieldBegin(2, ThriftType.List);
+            w.Field(JaegerSchema.Batch.Spans);
             return buffer.Data.AsSpan(0, buffer.Length).ToArray();
         }
     }

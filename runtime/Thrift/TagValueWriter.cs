@@ -3,6 +3,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using Instrumentation.Diagnostics;
+using static Instrumentation.Thrift.JaegerSchema;
 
 namespace Instrumentation.Thrift;
 
@@ -13,7 +14,6 @@ namespace Instrumentation.Thrift;
 /// </summary>
 internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counters)
 {
-    private const int TypeString = 0, TypeDouble = 1, TypeBool = 2, TypeLong = 3, TypeBinary = 4;
     private readonly StringBuilder json = new();
 
     /// <summary>Values (and keys) longer than this many UTF-8 bytes are cut.</summary>
@@ -22,14 +22,14 @@ internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counter
     public void Write(IThriftWriter w, string key, object value)
     {
         w.StructBegin();
-        w.FieldBegin(1, ThriftType.String);
+        w.Field(Tag.Key);
         if (w.String(key, maxValueBytes)) counters.AddTagValueTruncated();
         switch (value)
         {
             case string s: WriteString(w, s); break;
             case bool b:
-                TypeField(w, TypeBool);
-                w.BoolField(5, b);
+                TypeField(w, TagType.Bool);
+                w.BoolField(Tag.VBool.Id, b);
                 break;
             // Unboxed by exact type (the common ones first): Convert.ToInt64(object) goes through
             // IConvertible and the culture, a measurable share of a span's cost.
@@ -39,8 +39,8 @@ internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counter
             case ulong u when u <= long.MaxValue: WriteLong(w, (long)u); break;
             case double or float or decimal: WriteDouble(w, Convert.ToDouble(value, CultureInfo.InvariantCulture)); break;
             case byte[] bytes:
-                TypeField(w, TypeBinary);
-                w.FieldBegin(7, ThriftType.String);
+                TypeField(w, TagType.Binary);
+                w.Field(Tag.VBinary);
                 w.Binary(bytes.Length <= maxValueBytes ? bytes : bytes.AsSpan(0, maxValueBytes));
                 if (bytes.Length > maxValueBytes) counters.AddTagValueTruncated();
                 break;
@@ -54,7 +54,7 @@ internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counter
     public void WriteString(IThriftWriter w, string key, string value)
     {
         w.StructBegin();
-        w.FieldBegin(1, ThriftType.String);
+        w.Field(Tag.Key);
         w.String(key, maxValueBytes);
         WriteString(w, value);
         w.StructEnd();
@@ -68,28 +68,28 @@ internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counter
 
     private void WriteString(IThriftWriter w, string value)
     {
-        TypeField(w, TypeString);
-        w.FieldBegin(3, ThriftType.String);
+        TypeField(w, TagType.String);
+        w.Field(Tag.VStr);
         if (w.String(value, maxValueBytes)) counters.AddTagValueTruncated();
     }
 
     private static void WriteLong(IThriftWriter w, long value)
     {
-        TypeField(w, TypeLong);
-        w.FieldBegin(6, ThriftType.I64);
+        TypeField(w, TagType.Long);
+        w.Field(Tag.VLong);
         w.I64(value);
     }
 
     private static void WriteDouble(IThriftWriter w, double value)
     {
-        TypeField(w, TypeDouble);
-        w.FieldBegin(4, ThriftType.Double);
+        TypeField(w, TagType.Double);
+        w.Field(Tag.VDouble);
         w.Double(value);
     }
 
     private static void TypeField(IThriftWriter w, int type)
     {
-        w.FieldBegin(2, ThriftType.I32);
+        w.Field(Tag.VType);
         w.I32(type);
     }
 

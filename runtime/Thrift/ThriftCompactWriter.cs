@@ -135,7 +135,16 @@ internal sealed class ThriftCompactWriter(ByteBuffer buffer) : IThriftWriter
     // with a throwing default, so the JIT inlines it into every field write.
     private static readonly byte[] TypeCodes = [1, 5, 6, 7, 8, 12, 9];
 
-    private static byte TypeCode(ThriftType type) => TypeCodes[(int)type];
+    internal static byte TypeCode(ThriftType type) => TypeCodes[(int)type];
+
+    /// <summary>
+    /// The one-byte header of <paramref name="field"/> written right after the field with id
+    /// <paramref name="previousId"/> (0 at a struct's start): the id delta and the type code.
+    /// </summary>
+    internal static byte FieldHeader(short previousId, JaegerField field) => (byte)(((field.Id - previousId) << 4) | TypeCode(field.Type));
+
+    /// <summary>As <see cref="FieldHeader(short, JaegerField)"/> for a bool field, whose value the compact protocol folds into the type code (1 true, 2 false).</summary>
+    internal static byte BoolFieldHeader(short previousId, JaegerField field, bool value) => (byte)(((field.Id - previousId) << 4) | (value ? 1 : 2));
 
     private void VarInt32(uint value)
     {
