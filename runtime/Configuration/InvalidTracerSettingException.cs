@@ -21,17 +21,12 @@ public sealed class InvalidTracerSettingException : ArgumentException
     internal InvalidTracerSettingException(string property, string? variable, string? value, string accepted)
         : this(variable is null ? property : $"{property} ({variable})", value, accepted)
     {
-        Property = property;
-        Variable = variable;
     }
 
-    /// <summary>The property path (<c>Sampler.Type</c>) when validation rejected a property; null for a value rejected while parsing.</summary>
-    internal string? Property { get; }
-
-    /// <summary>The property's <c>JAEGER_*</c> variable, if it has one.</summary>
-    internal string? Variable { get; }
-
-    /// <summary>The setting's name: the property path and, where one exists, its <c>JAEGER_*</c> variable.</summary>
+    /// <summary>
+    /// The setting's name: the <c>JAEGER_*</c> variable or configuration key (<c>Jaeger:Sampler:Param</c>)
+    /// the value came from, else the property path and, where one exists, its variable.
+    /// </summary>
     public string Setting { get; }
 
     /// <summary>The rejected value as text.</summary>

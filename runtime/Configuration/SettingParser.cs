@@ -25,8 +25,8 @@ internal static class SettingParser
             ? value
             : throw new InvalidTracerSettingException(setting, text, $"a whole number from 1 to {max}");
 
-    /// <summary>A queue size: 1 to <see cref="TracerConfigurationValidator.MaxQueueSizeLimit"/>.</summary>
-    public static int QueueSize(string setting, string text) => PositiveInt(setting, text, TracerConfigurationValidator.MaxQueueSizeLimit);
+    /// <summary>A queue size: 1 to <see cref="SettingChecks.MaxQueueSizeLimit"/>.</summary>
+    public static int QueueSize(string setting, string text) => PositiveInt(setting, text, SettingChecks.MaxQueueSizeLimit);
 
     public static int Port(string setting, string text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 65535

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 
 namespace Instrumentation;
@@ -68,9 +69,31 @@ public sealed class TracerConfiguration
     /// <param name="lookup">Reads a variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when null.</param>
     public TracerConfiguration WithEnvironmentOverrides(Func<string, string?>? lookup = null)
     {
-        EnvironmentOverrides.Apply(this, lookup ?? Environment.GetEnvironmentVariable);
+        SettingSources.ApplyVariables(this, lookup ?? Environment.GetEnvironmentVariable);
         return this;
     }
+
+    /// <summary>
+    /// For configuration binders (Instrumentation.Hosting's <c>AddJaegerTracing</c>): sets every
+    /// setting whose key (<c>Sampler:Param</c>, <c>Reporter:BufferFlushInterval</c>, ...) has a value,
+    /// read as the <c>JAEGER_*</c> variables are. A bad value throws <see cref="InvalidTracerSettingException"/>
+    /// naming the key under <paramref name="sourcePrefix"/> (<c>Jaeger:Sampler:Param</c>), here or at
+    /// <see cref="Start"/> while the setting still holds the value read.
+    /// </summary>
+    /// <param name="lookup">Reads a key's value; null or white space leaves the setting alone.</param>
+    /// <param name="sourcePrefix">The section's path, such as <c>Jaeger</c>.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public TracerConfiguration ApplySettings(Func<string, string?> lookup, string sourcePrefix)
+    {
+        SettingSources.ApplyKeys(this, lookup, sourcePrefix);
+        return this;
+    }
+
+    /// <summary>
+    /// The configuration key each property was last read from, with the value read: validation names
+    /// the key while the property still holds that value. Variables and code are named by the property.
+    /// </summary>
+    internal Dictionary<string, (string Source, object? Value)> KeySources { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A configuration made from <c>JAEGER_*</c> variables alone (Go's <c>FromEnv</c>).</summary>
     public static TracerConfiguration FromEnvironment(Func<string, string?>? lookup = null) =>

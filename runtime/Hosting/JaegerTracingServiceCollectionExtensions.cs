@@ -38,8 +38,7 @@ public static class JaegerTracingServiceCollectionExtensions
         }
 
         services.AddSingleton(sp => HostedTracerConfiguration.Create(sp, configuration, configure));
-        services.AddSingleton(sp => HostedTracerConfiguration.Start(
-            sp.GetRequiredService<TracerConfiguration>(), HostedTracerConfiguration.Section(sp, configuration), Environment.GetEnvironmentVariable));
+        services.AddSingleton(sp => sp.GetRequiredService<TracerConfiguration>().Start());
 
         // First in the list, so it is resolved, and the tracer started, before any other hosted service.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, TracerHostedService>());

@@ -171,6 +171,23 @@ public sealed class AddJaegerTracingTests
         Assert.DoesNotContain("JAEGER_", error.ToString(), System.StringComparison.Ordinal); // no variable was set: none is named, inner exceptions included
     }
 
+    [Theory]
+    // The value shown is the property's, not the text written, and a secret is hidden: the key is named all the same.
+    [InlineData("Reporter:BufferFlushInterval", "500us", "00:00:00.0005000")]
+    [InlineData("Sender:User", "ali:ce", "(hidden)")]
+    public async Task A_rejected_value_is_named_by_its_key_however_it_is_shown(string key, string value, string shown)
+    {
+        var settings = HostFactory.To(6831, "Unused");
+        settings["Jaeger:Sender:Endpoint"] = "http://127.0.0.1:9/api/traces";
+        settings["Jaeger:Sender:Password"] = "s3cret";
+        settings["Jaeger:" + key] = value;
+        using var host = HostFactory.Build(settings);
+
+        var error = await Assert.ThrowsAsync<InvalidTracerSettingException>(() => host.StartAsync());
+
+        Assert.Equal(("Jaeger:" + key, shown), (error.Setting, error.Value));
+    }
+
     [Fact]
     public async Task A_bad_value_set_in_code_over_a_good_section_value_is_named_by_its_property()
     {
