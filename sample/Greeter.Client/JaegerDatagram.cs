@@ -6,14 +6,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using Thrift;
 using Thrift.Protocol;
-using Thrift.Protocol.Entities;
 using Thrift.Transport.Client;
+using ThriftDecoding;
 
 namespace Greeter.Client;
 
 /// <summary>
 /// Decodes an agent datagram (<c>Agent.emitBatch(Batch)</c>, Thrift compact) with ApacheThrift.
-/// Structs are read generically as field-id maps, then the few fields the waterfall needs are picked
+/// Structs are read generically as field-id maps (<see cref="ThriftTree"/>), then the few fields the waterfall needs are picked
 /// by their ids in jaeger.thrift (Batch{1 process, 2 spans}, Span{1..11}, Tag{1 key .. 7 binary},
 /// Log{1 timestamp, 2 fields}).
 /// </summary>
@@ -24,7 +24,7 @@ public static class JaegerDatagram
         using var transport = new TMemoryBufferTransport(datagram, new TConfiguration());
         using var protocol = new TCompactProtocol(transport);
         await protocol.ReadMessageBeginAsync(CancellationToken.None); // emitBatch, oneway
-        var args = await ReadStructAsync(protocol);
+        var args = await ThriftTree.ReadStructAsync(protocol);
         var batch = (Dictionary<short, object>)args[1];
         var service = Text(((Dictionary<short, object>)batch[1])[1]);
         return Structs(batch, 2).Select(span => new ReceivedSpan(
@@ -56,39 +56,4 @@ public static class JaegerDatagram
 
     private static IEnumerable<Dictionary<short, object>> Structs(Dictionary<short, object> fields, short id) =>
         fields.TryGetValue(id, out var list) ? ((List<object>)list).Cast<Dictionary<short, object>>() : [];
-
-    private static async Task<Dictionary<short, object>> ReadStructAsync(TProtocol protocol)
-    {
-        var fields = new Dictionary<short, object>();
-        await protocol.ReadStructBeginAsync(CancellationToken.None);
-        while (await protocol.ReadFieldBeginAsync(CancellationToken.None) is { Type: not TType.Stop } field)
-        {
-            fields[field.ID] = await ReadAsync(protocol, field.Type);
-            await protocol.ReadFieldEndAsync(CancellationToken.None);
-        }
-
-        await protocol.ReadStructEndAsync(CancellationToken.None);
-        return fields;
-    }
-
-    private static async Task<object> ReadAsync(TProtocol protocol, TType type)
-    {
-        switch (type)
-        {
-            case TType.Bool: return await protocol.ReadBoolAsync(CancellationToken.None);
-            case TType.I32: return await protocol.ReadI32Async(CancellationToken.None);
-            case TType.I64: return await protocol.ReadI64Async(CancellationToken.None);
-            case TType.Double: return await protocol.ReadDoubleAsync(CancellationToken.None);
-            case TType.String: return await protocol.ReadBinaryAsync(CancellationToken.None);
-            case TType.Struct: return await ReadStructAsync(protocol);
-            case TType.List:
-                var header = await protocol.ReadListBeginAsync(CancellationToken.None);
-                var items = new List<object>(header.Count);
-                for (var i = 0; i < header.Count; i++) items.Add(await ReadAsync(protocol, header.ElementType));
-                await protocol.ReadListEndAsync(CancellationToken.None);
-                return items;
-            default:
-                throw new TProtocolException($"unexpected Thrift type {type} in a Jaeger batch");
-        }
-    }
 }

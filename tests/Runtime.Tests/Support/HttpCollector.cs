@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Thrift;
 using Thrift.Transport.Client;
 using Thrift.Protocol;
+using ThriftDecoding;
 
 namespace Instrumentation.Runtime.Tests.Support;
 
@@ -48,7 +49,7 @@ public sealed class HttpCollector : IDisposable
     {
         using var transport = new TMemoryBufferTransport(body, new TConfiguration());
         using var protocol = new TBinaryProtocol(transport);
-        return JaegerBatch.From(ThriftValue.ReadStructAsync(protocol).GetAwaiter().GetResult());
+        return JaegerBatch.From(ThriftTree.ReadStructAsync(protocol).GetAwaiter().GetResult());
     }
 
     public List<JaegerBatch> WaitForSpans(int count, int timeoutMs = 10_000)

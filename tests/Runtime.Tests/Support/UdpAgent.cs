@@ -11,6 +11,7 @@ using Thrift.Protocol;
 using Thrift.Protocol.Entities;
 using Thrift.Transport.Client;
 using Xunit;
+using ThriftDecoding;
 
 namespace Instrumentation.Runtime.Tests.Support;
 
@@ -100,7 +101,7 @@ public sealed class UdpAgent : IDisposable
         var message = await protocol.ReadMessageBeginAsync(CancellationToken.None);
         Assert.Equal("emitBatch", message.Name);
         Assert.Equal(TMessageType.Oneway, message.Type);
-        var args = await ThriftValue.ReadStructAsync(protocol);
+        var args = await ThriftTree.ReadStructAsync(protocol);
         await protocol.ReadMessageEndAsync(CancellationToken.None);
         return JaegerBatch.From((Dictionary<short, object>)args[1]);
     }

@@ -4,14 +4,16 @@ using System.Threading.Tasks;
 using Thrift.Protocol;
 using Thrift.Protocol.Entities;
 
-namespace Instrumentation.Runtime.Tests.Support;
+namespace ThriftDecoding;
 
 /// <summary>
-/// Reads any Thrift struct into a generic tree with ApacheThrift's own protocol implementation,
-/// so the bytes our writers produce are judged by an independent decoder. Structs become
-/// field-id dictionaries, lists become lists, scalars their .NET values (binary as byte[]).
+/// Reads any Thrift struct into a generic tree with ApacheThrift's own protocol implementation:
+/// structs become field-id dictionaries, lists become lists, scalars their .NET values (binary as
+/// byte[]). One reader for the greeter sample's waterfall and for the tests, which judge the bytes
+/// our writers produce with it; it lives beside the sample, so the sample never depends on test
+/// code, and it knows nothing of the product (an independent decoder).
 /// </summary>
-public static class ThriftValue
+public static class ThriftTree
 {
     public static async Task<Dictionary<short, object>> ReadStructAsync(TProtocol protocol)
     {
