@@ -30,7 +30,7 @@ internal static class ProjectDiagnostics
 
     /// <summary>TRC017: a referenced assembly's AddTracedDecorators is visible, so this one's is renamed (only when it is generated: a non-generic decorator).</summary>
     private static DiagnosticInfo? RenamedDecoratorExtension(Collected c) =>
-        c.Settings.DependencyInjection && c.Settings.ReferencedDecoratorExtensions is { } referenced && c.Decorators.Any(d => d.Problem is null && d.TypeParameters.Length == 0)
+        c.Settings.DependencyInjection && c.Settings.ReferencedDecoratorExtensions is { } referenced && c.Decorators.Any(d => d.Problem is null && d.TypeParameters.Count == 0)
             ? DiagnosticInfo.Create(DiagnosticDescriptors.RenamedDecoratorExtension, null, referenced, c.Settings.DecoratorExtensionName)
             : null;
 

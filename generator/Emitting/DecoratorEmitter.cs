@@ -26,7 +26,7 @@ internal static class DecoratorEmitter
             .Line("#pragma warning disable CS8763 // a [DoesNotReturn] member's span body: the call it wraps does not return, which its try/finally hides from the compiler")
             .Line("#pragma warning disable CS8981 // a lower-case type parameter name, copied from the traced code (which warns already)")
             .Line("#pragma warning disable CS0436 // a referenced assembly's decorator of the same name, seen through InternalsVisibleTo: this assembly's is meant");
-        if (settings.DependencyInjection && sorted.Any(d => d.ClassAttributes.Length > 0 && d.TypeParameters.Length == 0))
+        if (settings.DependencyInjection && sorted.Any(d => d.ClassAttributes.Count > 0 && d.TypeParameters.Count == 0))
             w.Line("#pragma warning disable CA2252 // AddTracedDecorators names interfaces that require preview features: registering them opted in already");
         var ids = Parsing.SuppressedIds.Sorted(sorted.SelectMany(d => d.DiagnosticIds));
         if (ids.Length > 0) w.Line($"#pragma warning disable {string.Join(", ", ids)} // [Experimental] and [Obsolete] diagnostics of the decorated interfaces: their users report them already");
@@ -43,7 +43,7 @@ internal static class DecoratorEmitter
         }
 
         w.Close();
-        var injectable = sorted.Where(d => d.TypeParameters.Length == 0).ToList();
+        var injectable = sorted.Where(d => d.TypeParameters.Count == 0).ToList();
         if (settings.DependencyInjection && injectable.Count > 0)
         {
             w.Line();
@@ -60,15 +60,16 @@ internal static class DecoratorEmitter
             .Line("/// other assemblies, reflection), then forwards them to the inner instance; calls intercepted in this")
             .Line("/// assembly are only forwarded, so each call gets one span. Properties and events are forwarded.")
             .Line("/// </summary>");
-        if (d.ClassAttributes.Length > 0) w.Line(d.ClassAttributes.TrimEnd());
+        if (d.ClassAttributes.Count > 0) w.Line(SignatureText.Attributes(d.ClassAttributes).TrimEnd());
+        var typeParameters = SignatureText.TypeParameterList(d.TypeParameters);
         w.TypeAttributes()
-            .Open($"internal sealed class {d.ClassName}{d.TypeParameters} : {d.InterfaceType}, global::Instrumentation.ITracedDecorator{d.Constraints}");
+            .Open($"internal sealed class {d.ClassName}{typeParameters} : {d.InterfaceType}, global::Instrumentation.ITracedDecorator{SignatureText.Constraints(d.TypeParameters)}");
         var index = 0;
         var descriptors = new Dictionary<DecoratorMember, string>();
         foreach (var member in d.Members.Where(m => m.Traced is not null))
         {
             var m = member.Traced!;
-            var descriptor = $"{m.InterceptorName}_{index++}_Span";
+            var descriptor = $"{m.MethodName}_{index++}_Span";
             descriptors[member] = descriptor;
             w.Line($"private static readonly global::Instrumentation.TracedMethod {descriptor} = new(global::{InterceptorEmitter.Namespace}.TracedDecorators.Source, {InterceptorEmitter.DescriptorArguments(m.OperationName, m.Kind, m.FunctionName, m.FilePath, m.LineNumber, settings)});");
         }
@@ -106,18 +107,18 @@ internal static class DecoratorEmitter
             w.Line();
             if (member.Traced is not { } m)
             {
-                w.Line(member.Forward);
+                w.Line(DecoratorMembers.Forward(member));
                 continue;
             }
 
             var names = SpanBody.NamesFor(m, "inner");
-            var call = SpanBody.Call(m, member.Receiver);
-            w.Open(member.Header);
+            var call = SpanBody.Call(m, DecoratorMembers.Receiver(member));
+            w.Open(DecoratorMembers.MethodHeader(member));
             w.Open("if (global::Instrumentation.TracedHandoff.Consume(this))"); // an interceptor traced this call already
             if (m.Shape == ReturnShape.Void) w.Line(call + ";").Line("return;");
-            else w.Line($"return {(m.ReturnModifier.Length > 0 ? "ref " : string.Empty)}{call};");
+            else w.Line($"return {SignatureText.ReturnCall(m.ReturnRef)}{call};");
             w.Close().Line();
-            SpanBody.Emit(w, m, $"global::{InterceptorEmitter.Namespace}.{d.ClassName}{d.TypeParameters}.{descriptors[member]}", call, names);
+            SpanBody.Emit(w, m, $"global::{InterceptorEmitter.Namespace}.{d.ClassName}{typeParameters}.{descriptors[member]}", call, names);
             w.Close();
         }
 
@@ -200,7 +201,8 @@ internal static class DecoratorEmitter
     /// </summary>
     private static IEnumerable<DecoratorModel> Unique(IEnumerable<DecoratorModel> decorators)
     {
-        var named = decorators.GroupBy(d => (d.ClassName, d.TypeParameters.Count(c => c == ',')))
+        // Grouped by the count of commas (0 for one type parameter and for none), as before: regrouping would rename decorators.
+        var named = decorators.GroupBy(d => (d.ClassName, Math.Max(0, d.TypeParameters.Count - 1)))
             .SelectMany(g => g.Count() == 1 ? g : g.Select(d => d with { ClassName = Mangle(d.SortKey, d.TypeParameters) + DecoratorSuffix }))
             .OrderBy(d => d.SortKey, StringComparer.Ordinal)
             .ToList();
@@ -220,14 +222,14 @@ internal static class DecoratorEmitter
         }
     }
 
-    private static int Arity(DecoratorModel d) => d.TypeParameters.Length == 0 ? 0 : d.TypeParameters.Count(c => c == ',') + 1;
+    private static int Arity(DecoratorModel d) => d.TypeParameters.Count;
 
     private const string DecoratorSuffix = Parsing.DecoratorParser.Suffix;
 
-    private static string Mangle(string fullName, string typeParameters)
+    private static string Mangle(string fullName, EquatableArray<TypeParameterModel> typeParameters)
     {
         var name = fullName.Replace("global::", string.Empty);
-        if (typeParameters.Length > 0 && name.IndexOf('<') is var open and > 0) name = name.Substring(0, open);
+        if (typeParameters.Count > 0 && name.IndexOf('<') is var open and > 0) name = name.Substring(0, open);
         return new string(name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
     }
 
