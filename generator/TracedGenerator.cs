@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Instrumentation.Generator.Diagnostics;
 using Instrumentation.Generator.Emitting;
@@ -99,42 +98,11 @@ public sealed class TracedGenerator : IIncrementalGenerator
             Dictionary<string, SyntaxTree>? trees = null;
             var collected = input.Left.Left;
             var orphans = collected.Settings.CannotHostReason is null ? input.Left.Right : [];
-            foreach (var diagnostic in Diagnose(collected).Concat(orphans).Distinct())
+            foreach (var diagnostic in ProjectDiagnostics.Of(collected).Concat(orphans).Distinct())
             {
                 trees ??= input.Right.SyntaxTrees.GroupBy(t => t.FilePath).ToDictionary(g => g.Key, g => g.First());
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic(trees.TryGetValue(diagnostic.FilePath, out var tree) ? tree : null));
             }
         });
     }
-
-    private static IEnumerable<DiagnosticInfo> Diagnose(Collected c)
-    {
-        // Tracing.Block works without interception, so a project that only uses blocks hears nothing.
-        var anythingTraced = c.Calls.Any(r => r.Block is null) || c.Declarations.Count > 0;
-        if (c.Settings.CannotHostReason is not null)
-        {
-            if (anythingTraced) yield return DiagnosticInfo.Create(DiagnosticDescriptors.CannotHost, null, c.Settings.CannotHostReason);
-            yield break;
-        }
-
-        foreach (var d in c.Calls.Where(r => r.Diagnostic is not null).Select(r => r.Diagnostic!)) yield return d;
-        foreach (var d in c.MethodGroups) yield return d;
-        foreach (var d in c.Declarations.SelectMany(d => d.Diagnostics)) yield return d;
-        foreach (var d in c.Decorators.Where(d => d.Problem is not null)) yield return d.Problem!;
-        if (c.Settings.DependencyInjection && c.Settings.ReferencedDecoratorExtensions is { } referenced && c.Decorators.Any(d => d.Problem is null && d.TypeParameters.Length == 0))
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.RenamedDecoratorExtension, null, referenced, c.Settings.DecoratorExtensionName);
-
-        var called = new HashSet<string>(c.Calls.Where(r => r.Call is not null).SelectMany(r => r.Call!.TracedVia.Append(r.Call!.Target.Key)));
-        foreach (var method in c.Declarations.SelectMany(d => d.Methods))
-        {
-            if (!called.Contains(method.Key)) yield return method.NoCallSites;
-        }
-    }
-
-    private sealed record Collected(
-        EquatableArray<ParseResult> Calls,
-        EquatableArray<DiagnosticInfo> MethodGroups,
-        EquatableArray<DeclaredMethods> Declarations,
-        EquatableArray<DecoratorModel> Decorators,
-        GeneratorSettings Settings);
 }

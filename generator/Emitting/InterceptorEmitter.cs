@@ -30,7 +30,7 @@ internal static class InterceptorEmitter
             .Line("// Exceptions are recorded in a catch filter that returns false: nothing is caught and the stack is not unwound.");
         var ids = Parsing.SuppressedIds.Sorted(calls.SelectMany(c => c.Target.DiagnosticIds));
         if (ids.Length > 0) w.Line($"#pragma warning disable {string.Join(", ", ids)} // [Experimental] and [Obsolete] diagnostics of traced code: the call sites report them already");
-        if (calls.Any(c => c.Target.MethodAttributes.Contains("DoesNotReturnAttribute")))
+        if (calls.Any(c => c.Target.MethodAttributes.Any(a => a.Type == "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute")))
             w.Line("#pragma warning disable CS8763 // a [DoesNotReturn] method's span body: the call it wraps does not return, which its try/finally hides from the compiler");
         w.Line();
         w.Open("namespace System.Runtime.CompilerServices")
@@ -53,7 +53,7 @@ internal static class InterceptorEmitter
         {
             StartNextClassEvery(w, index);
             var sites = group.OrderBy(c => c.SortKey, StringComparer.Ordinal).ToList();
-            EmitInterceptor(w, sites[0].Target, sites, UniqueName(names, sites[0].Target.InterceptorName, group.Key), ClassOf(index), settings);
+            EmitInterceptor(w, sites[0].Target, sites, UniqueName(names, sites[0].Target.MethodName, group.Key), ClassOf(index), settings);
             index++;
         }
 
@@ -109,7 +109,7 @@ internal static class InterceptorEmitter
         w.Line();
         w.Line($"private static readonly global::Instrumentation.TracedMethod {descriptor} = {NewDescriptor(m.OperationName, m.Kind, m.FunctionName, m.FilePath, m.LineNumber, settings)};");
         w.Line();
-        if (m.AccessorOf is not null) EmitAccessor(w, m, name);
+        if (m.ViaAccessor) EmitAccessor(w, m, name);
         foreach (var site in sites)
         {
             w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({site.LocationVersion}, {Literal(site.LocationData)})] // {site.DisplayLocation}");
@@ -122,21 +122,21 @@ internal static class InterceptorEmitter
         if (m.Receiver != ReceiverKind.None)
         {
             var modifier = m.Receiver switch { ReceiverKind.Ref => "this ref ", ReceiverKind.In => "this in ", _ => "this " };
-            parameters.Add($"{modifier}{m.ReceiverType} {self}");
+            parameters.Add($"{modifier}{m.ContainingType} {self}");
         }
 
-        parameters.AddRange(m.Parameters.Select(SpanBody.Declaration));
-        if (m.MethodAttributes.Length > 0) w.Line(m.MethodAttributes.TrimEnd());
-        if (m.ReturnAttributes.Length > 0) w.Line(m.ReturnAttributes.TrimEnd());
-        w.Open($"internal static {m.ReturnModifier}{m.ReturnType} {name}{m.TypeParameters}({string.Join(", ", parameters)}){m.Constraints}");
+        parameters.AddRange(m.Parameters.Select(SignatureText.Declaration));
+        if (m.MethodAttributes.Count > 0) w.Line(SignatureText.Attributes(m.MethodAttributes).TrimEnd());
+        if (m.ReturnAttributes.Count > 0) w.Line(SignatureText.Attributes(m.ReturnAttributes).TrimEnd());
+        w.Open($"internal static {SignatureText.ReturnPrefix(m.ReturnRef)}{m.ReturnType} {name}{SignatureText.TypeParameterList(m.TypeParameters)}({string.Join(", ", parameters)}){SignatureText.Constraints(m.TypeParameters)}");
 
         // Through an interface, the receiver may be a generated decorator: mark the call as traced here.
         var receiver = m.MarksReceiver ? $"global::Instrumentation.TracedHandoff.Mark({self})" : self;
         var call = SpanBody.Call(m, receiver);
-        if (m.AccessorOf is not null)
+        if (m.ViaAccessor)
         {
             var receiverArgument = m.Receiver switch { ReceiverKind.None => "default!", ReceiverKind.Ref => "ref " + self, _ => self };
-            call = $"{owner}.{name}_Call({string.Join(", ", new[] { receiverArgument }.Concat(m.Parameters.Select(SpanBody.Argument)))})";
+            call = $"{owner}.{name}_Call({string.Join(", ", new[] { receiverArgument }.Concat(m.Parameters.Select(SignatureText.Argument)))})";
         }
 
         SpanBody.Emit(w, m, $"{owner}.{descriptor}", call, names);
@@ -147,10 +147,10 @@ internal static class InterceptorEmitter
     private static void EmitAccessor(SourceWriter w, TargetMethod m, string name)
     {
         var kind = m.Receiver == ReceiverKind.None ? "StaticMethod" : "Method";
-        var receiver = m.Receiver == ReceiverKind.Ref ? $"ref {m.AccessorOf} target" : $"{m.AccessorOf} target";
-        var parameters = new[] { receiver }.Concat(m.Parameters.Select(p => $"{(p.Modifier.Length > 0 ? p.Modifier + " " : string.Empty)}{p.Type} {p.Name}"));
-        w.Line($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.{kind}, Name = {Literal(m.InterceptorName)})]");
-        w.Line($"private static extern {m.ReturnModifier}{m.ReturnType} {name}_Call({string.Join(", ", parameters)});");
+        var receiver = m.Receiver == ReceiverKind.Ref ? $"ref {m.ContainingType} target" : $"{m.ContainingType} target";
+        var parameters = new[] { receiver }.Concat(m.Parameters.Select(SignatureText.PlainDeclaration));
+        w.Line($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.{kind}, Name = {Literal(m.MethodName)})]");
+        w.Line($"private static extern {SignatureText.ReturnPrefix(m.ReturnRef)}{m.ReturnType} {name}_Call({string.Join(", ", parameters)});");
         w.Line();
     }
 

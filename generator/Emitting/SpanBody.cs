@@ -22,18 +22,13 @@ internal static class SpanBody
         return new Names(Fresh(receiver), Fresh("span"), Fresh("e"));
     }
 
-    /// <summary>The call of the target, on <paramref name="receiver"/> for an instance method.</summary>
+    /// <summary>The call of the target, on <paramref name="receiver"/> for an instance method, else on its type.</summary>
     public static string Call(TargetMethod m, string receiver)
     {
-        var target = m.Receiver != ReceiverKind.None && m.CallTarget.StartsWith("@this.", StringComparison.Ordinal)
-            ? receiver + m.CallTarget.Substring("@this".Length)
-            : m.CallTarget;
-        return $"{target}({string.Join(", ", m.Parameters.Select(Argument))})";
+        var typeArguments = SignatureText.TypeParameterList(m.TypeParameters.Skip(m.TypeParameters.Count - m.MethodArity));
+        var on = m.Receiver == ReceiverKind.None ? m.ContainingType : receiver;
+        return $"{on}.{Parsing.SymbolNames.Identifier(m.MethodName)}{typeArguments}({string.Join(", ", m.Parameters.Select(SignatureText.Argument))})";
     }
-
-    /// <summary>A parameter as the wrapper re-declares it.</summary>
-    public static string Declaration(ParameterModel p) =>
-        $"{p.Attributes}{(p.IsParams ? "params " : string.Empty)}{(p.Modifier.Length > 0 ? p.Modifier + " " : string.Empty)}{p.Type} {p.Name}";
 
     public static void Emit(SourceWriter w, TargetMethod m, string descriptor, string call, Names names)
     {
@@ -73,7 +68,7 @@ internal static class SpanBody
         }
         else
         {
-            w.Line($"return {(m.ReturnModifier.Length > 0 ? "ref " : string.Empty)}{call};");
+            w.Line($"return {SignatureText.ReturnCall(m.ReturnRef)}{call};");
         }
 
         w.Close();
@@ -94,18 +89,11 @@ internal static class SpanBody
     /// runtime helpers take a non-null task or sequence (CS8604). A null one fails there as it would for the caller.
     /// </summary>
     private static string MaybeNull(TargetMethod m) =>
-        m.ReturnAttributes.Contains("MaybeNullAttribute") || m.ReturnAttributes.Contains("NotNullIfNotNullAttribute") ? "!" : string.Empty;
-
-    public static string Argument(ParameterModel p)
-    {
-        var modifier = p.Modifier.Replace("this", string.Empty).Replace("scoped", string.Empty).Trim();
-        modifier = modifier == "ref readonly" ? "in" : modifier;
-        return modifier.Length > 0 ? $"{modifier} {p.Name}" : p.Name;
-    }
+        m.ReturnAttributes.Any(a => a.Type.EndsWith(".MaybeNullAttribute", StringComparison.Ordinal) || a.Type.EndsWith(".NotNullIfNotNullAttribute", StringComparison.Ordinal)) ? "!" : string.Empty;
 
     private static void EmitParameterTags(SourceWriter w, TargetMethod m, bool spanKnownNotNull, string span)
     {
-        var tagged = m.Parameters.Where(p => p.TagName is not null && !p.Modifier.Contains("out")).ToList();
+        var tagged = m.Parameters.Where(p => p.TagName is not null && p.Ref != RefMode.Out).ToList();
         if (tagged.Count == 0) return;
         w.Open(spanKnownNotNull ? $"if ({span}.IsAllDataRequested)" : $"if ({span} is {{ IsAllDataRequested: true }})");
         foreach (var p in tagged)

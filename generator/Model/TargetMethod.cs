@@ -35,37 +35,39 @@ internal enum ReturnShape
 
 /// <summary>
 /// Everything the emitter needs about one traced method, as plain equatable values (no symbols).
-/// All call sites of the same target share one interceptor. <c>AccessorOf</c> names the containing
-/// type when the target is private or protected and is called through an <c>[UnsafeAccessor]</c>.
-/// <c>Carrier</c> says what the span does with the <c>[TraceContext]</c> parameter <c>CarrierParameter</c>;
-/// <c>MarksReceiver</c>: the receiver is an interface, so the call is marked for a generated decorator
-/// (<c>TracedHandoff</c>) that must not trace it a second time. <c>MethodAttributes</c>: the target's own attributes
-/// an interceptor must repeat (<c>[DoesNotReturn]</c>), as source text ending in a space, or empty. <c>DiagnosticIds</c>:
-/// the ids of <c>[Experimental]</c> and <c>[Obsolete(DiagnosticId = ...)]</c> on what the interceptor uses, which its file disables.
+/// All call sites of the same target share one interceptor.
 /// </summary>
+/// <param name="Key">The method's documentation id: call sites of one key share an interceptor.</param>
+/// <param name="MethodName">The method's name as declared (unescaped): the interceptor's, the accessor's and the call's.</param>
+/// <param name="TypeParameters">The containing types' type parameters, then the method's own (the last <paramref name="MethodArity"/>).</param>
+/// <param name="ContainingType">The type declaring the method, fully qualified: the receiver's type, a static call's qualifier, the accessor's target.</param>
+/// <param name="ViaAccessor">The target is private or protected and is called through an <c>[UnsafeAccessor]</c>.</param>
+/// <param name="Carrier">What the span does with the <c>[TraceContext]</c> parameter <paramref name="CarrierParameter"/>.</param>
+/// <param name="MarksReceiver">The receiver is an interface, so the call is marked for a generated decorator (<c>TracedHandoff</c>) that must not trace it a second time.</param>
+/// <param name="MethodAttributes">The target's own attributes an interceptor must repeat (<c>[DoesNotReturn]</c>), and its containing types' requirements.</param>
+/// <param name="DiagnosticIds">The ids of <c>[Experimental]</c> and <c>[Obsolete(DiagnosticId = ...)]</c> on what the interceptor uses, which its file disables.</param>
 internal sealed record TargetMethod(
     string Key,
     string OperationName,
     int Kind,
-    string InterceptorName,
-    string TypeParameters,
-    string Constraints,
+    string MethodName,
+    EquatableArray<TypeParameterModel> TypeParameters,
+    int MethodArity,
     ReceiverKind Receiver,
-    string ReceiverType,
-    string CallTarget,
+    string ContainingType,
     string ReturnType,
-    string ReturnModifier,
+    RefMode ReturnRef,
     ReturnShape Shape,
     EquatableArray<ParameterModel> Parameters,
     string? ReturnTagName,
     string? FunctionName,
     string? FilePath,
     int LineNumber,
-    string ReturnAttributes = "",
-    string? AccessorOf = null,
-    bool ReturnTagAsText = false,
-    CarrierMode Carrier = CarrierMode.None,
-    string? CarrierParameter = null,
-    bool MarksReceiver = false,
-    string MethodAttributes = "",
-    EquatableArray<string> DiagnosticIds = default);
+    EquatableArray<AttributeModel> ReturnAttributes,
+    bool ViaAccessor,
+    bool ReturnTagAsText,
+    CarrierMode Carrier,
+    string? CarrierParameter,
+    bool MarksReceiver,
+    EquatableArray<AttributeModel> MethodAttributes,
+    EquatableArray<string> DiagnosticIds);

@@ -10,8 +10,9 @@ namespace Instrumentation.Generator.Parsing;
 
 /// <summary>
 /// Reads a type-level <c>[Traced]</c> interface into a <see cref="DecoratorModel"/>: every method,
-/// property and event it (and its base interfaces) declares, as explicit implementations that
-/// forward to an inner instance, the traced methods inside a span.
+/// property and event it (and its base interfaces) declares, as data (Emitting/DecoratorMembers writes
+/// the explicit implementations that forward to an inner instance, the traced methods inside a span),
+/// or the reason (TRC016) no decorator can be generated.
 /// </summary>
 internal static class DecoratorParser
 {
@@ -23,12 +24,12 @@ internal static class DecoratorParser
     {
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } type) return null;
         var compilation = context.SemanticModel.Compilation;
-        var typeParameters = type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(t => SymbolNames.Identifier(t.Name))) + ">";
+        var typeParameters = SignatureBuilder.TypeParameters(type.TypeParameters);
         var className = string.Join("_", Containing(type).Select(t => t.Name)) + Suffix;
         var sortKey = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var shown = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
 
-        DecoratorModel Fail(string reason) => new(SymbolNames.Type(type), className, typeParameters, string.Empty, sortKey, EquatableArray<DecoratorMember>.Empty,
+        DecoratorModel Fail(string reason) => new(SymbolNames.Type(type), className, typeParameters, sortKey, EquatableArray<DecoratorMember>.Empty,
             DiagnosticInfo.Create(DiagnosticDescriptors.NoDecorator, type.Locations.FirstOrDefault(), shown, reason));
 
         foreach (var t in Containing(type))
@@ -66,14 +67,12 @@ internal static class DecoratorParser
                 if (member.DeclaredAccessibility is Accessibility.Protected or Accessibility.ProtectedAndInternal)
                     return Fail(DiagnosticReasons.Decorator.Protected(member.Name));
 
-                // A member of a base interface is reached through that interface: another base may declare one of the same
-                // signature (IList<T> and IReadOnlyList<T>, a diamond) and the decorated interface may hide it with 'new'.
-                var receiver = SymbolEqualityComparer.Default.Equals(iface, type) ? "this.inner" : $"(({SymbolNames.Type(iface)})this.inner)";
+                var declaredBy = new Declarer(SymbolNames.Type(iface), !SymbolEqualityComparer.Default.Equals(iface, type));
                 var problem = member switch
                 {
-                    IMethodSymbol method => AddMethod(method, iface, receiver, typeParameterNames, members, compilation),
-                    IPropertySymbol property => AddProperty(property, iface, receiver, members, compilation),
-                    IEventSymbol @event => AddEvent(@event, iface, receiver, members, compilation),
+                    IMethodSymbol method => AddMethod(method, declaredBy, typeParameterNames, members, compilation),
+                    IPropertySymbol property => AddProperty(property, declaredBy, members, compilation),
+                    IEventSymbol @event => AddEvent(@event, declaredBy, members, compilation),
                     _ => null,
                 };
                 if (problem is not null) return Fail(problem);
@@ -83,7 +82,7 @@ internal static class DecoratorParser
         var ids = SuppressedIds.OfType(type).Concat(type.AllInterfaces.SelectMany(SuppressedIds.OfType))
             .Concat(new[] { type }.Concat(type.AllInterfaces).SelectMany(i => i.GetMembers()).Where(m => !m.IsStatic && (m.IsAbstract || m.IsVirtual)).SelectMany(SuppressedIds.OfMember));
         return new DecoratorModel(SymbolNames.Type(type), className, typeParameters,
-            TargetMethodBuilder.Constraints(type.TypeParameters), sortKey, members.ToEquatableArray(), null, members.Any(m => m.Disposes),
+            sortKey, members.ToEquatableArray(), null, members.Any(m => m.Disposal != Disposal.None),
             SuppressedIds.Sorted(ids).ToEquatableArray(), FlowAttributes.OfType(type, compilation));
     }
 
@@ -139,7 +138,10 @@ internal static class DecoratorParser
         return chain;
     }
 
-    private static string? AddMethod(IMethodSymbol method, INamedTypeSymbol iface, string receiver, HashSet<string> typeParameterNames, List<DecoratorMember> members, Compilation compilation)
+    /// <summary>The interface declaring a member, and whether it is a base (then the member is reached through a cast to it).</summary>
+    private readonly record struct Declarer(string Interface, bool IsBase);
+
+    private static string? AddMethod(IMethodSymbol method, Declarer by, HashSet<string> typeParameterNames, List<DecoratorMember> members, Compilation compilation)
     {
         var shown = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         if (InterceptableShape.UnsupportedShape(method) is { } shape) return DiagnosticReasons.Decorator.CannotForward(shown, shape);
@@ -147,82 +149,62 @@ internal static class DecoratorParser
             return DiagnosticReasons.Decorator.MethodTypeParameterNamedLikeInterfaces(shown, clash.Name);
         if (Unnameable(method.Parameters.Select(p => p.Type).Append(method.ReturnType), compilation) is { } hidden) return DiagnosticReasons.Decorator.Unnameable(shown, hidden);
 
-        var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => SymbolNames.Identifier(t.Name))) + ">";
-        var parameters = method.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), SymbolNames.ParameterModifier(p), p.IsParams, null, false, p.Type.IsRefLikeType, FlowAttributes.Of(p, compilation))).ToList();
-        var returnModifier = method.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
-        var returnType = method.ReturnsVoid ? "void" : SymbolNames.Type(method.ReturnType);
-        var header = $"{FlowAttributes.OfMethod(method, compilation)}{FlowAttributes.OfReturn(method, compilation)}{returnModifier}{returnType} {SymbolNames.Type(iface)}.{SymbolNames.Identifier(method.Name)}{typeArguments}({string.Join(", ", parameters.Select(Emitting.SpanBody.Declaration))}){ExplicitConstraints(method)}";
-
         var traced = TracedSymbols.FindTraced(method, out var onMethod);
-        if (traced is not null)
-        {
-            members.Add(new DecoratorMember(header, TargetMethodBuilder.Build(method, traced, onMethod, compilation), string.Empty, receiver));
-            return null;
-        }
-
-        var call = $"{receiver}.{SymbolNames.Identifier(method.Name)}{typeArguments}({string.Join(", ", parameters.Select(Emitting.SpanBody.Argument))})";
-        var dispose = DisposeKindOf(method, compilation);
-        var forward = dispose switch
-        {
-            // The container that built the decorator owns (and disposes) the inner instance: see DecoratorModel.Disposable.
-            DisposeKind.Dispose => $"{header} {{ if (this.disposeInner) {call}; }}",
-            DisposeKind.DisposeAsync => $"{header} => this.disposeInner ? {call} : default;",
-            _ => $"{header} => {(returnModifier.Length > 0 ? "ref " : string.Empty)}{call};",
-        };
-        members.Add(new DecoratorMember(header, null, forward, receiver, dispose != DisposeKind.None));
+        members.Add(new DecoratorMember(
+            MemberKind.Method,
+            SymbolNames.Identifier(method.Name),
+            by.Interface,
+            by.IsBase,
+            SignatureBuilder.ReturnType(method),
+            SignatureBuilder.ReturnRef(method.RefKind),
+            SignatureBuilder.TypeParameters(method.TypeParameters),
+            SignatureBuilder.Parameters(method.Parameters, compilation),
+            FlowAttributes.OfMethod(method, compilation).Concat(FlowAttributes.OfReturn(method, compilation)).ToEquatableArray(),
+            Disposal: traced is null ? DisposalOf(method, compilation) : Disposal.None,
+            Traced: traced is null ? null : TargetMethodBuilder.Build(method, traced, onMethod, compilation)));
         return null;
     }
 
-    private enum DisposeKind { None, Dispose, DisposeAsync }
-
-    private static DisposeKind DisposeKindOf(IMethodSymbol method, Compilation compilation)
+    private static Disposal DisposalOf(IMethodSymbol method, Compilation compilation)
     {
         var definition = method.ContainingType.OriginalDefinition;
-        if (method.Name == "Dispose" && SymbolEqualityComparer.Default.Equals(definition, compilation.GetSpecialType(SpecialType.System_IDisposable))) return DisposeKind.Dispose;
-        if (method.Name == "DisposeAsync" && SymbolEqualityComparer.Default.Equals(definition, compilation.GetTypeByMetadataName("System.IAsyncDisposable"))) return DisposeKind.DisposeAsync;
-        return DisposeKind.None;
+        if (method.Name == "Dispose" && SymbolEqualityComparer.Default.Equals(definition, compilation.GetSpecialType(SpecialType.System_IDisposable))) return Disposal.Dispose;
+        if (method.Name == "DisposeAsync" && SymbolEqualityComparer.Default.Equals(definition, compilation.GetTypeByMetadataName("System.IAsyncDisposable"))) return Disposal.DisposeAsync;
+        return Disposal.None;
     }
 
-    private static string? AddProperty(IPropertySymbol property, INamedTypeSymbol iface, string receiver, List<DecoratorMember> members, Compilation compilation)
+    private static string? AddProperty(IPropertySymbol property, Declarer by, List<DecoratorMember> members, Compilation compilation)
     {
-        var name = property.IsIndexer ? "this" : SymbolNames.Identifier(property.Name);
         if (property.SetMethod is { IsInitOnly: true }) return DiagnosticReasons.Decorator.InitAccessor(property.Name);
         if (property.Parameters.Any(p => InterceptableShape.HasPointer(p.Type)) || InterceptableShape.HasPointer(property.Type))
             return DiagnosticReasons.Decorator.CannotForward(property.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), DiagnosticReasons.Shape.PointerTypes);
         if (ErrorObsolete.In(property) is { } obsolete) return DiagnosticReasons.Decorator.ErrorObsolete(obsolete);
         if (Unnameable(property.Parameters.Select(p => p.Type).Append(property.Type), compilation) is { } hidden) return DiagnosticReasons.Decorator.Unnameable(property.Name, hidden);
 
-        var refModifier = property.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty };
-        var parameters = property.Parameters.Select(p => new ParameterModel(SymbolNames.Identifier(p.Name), SymbolNames.Type(p.Type), SymbolNames.ParameterModifier(p), p.IsParams, null, false, false, FlowAttributes.Of(p, compilation))).ToList();
-        var declared = property.IsIndexer ? $"{SymbolNames.Type(iface)}.this[{string.Join(", ", parameters.Select(Emitting.SpanBody.Declaration))}]" : $"{SymbolNames.Type(iface)}.{name}";
-        var access = property.IsIndexer ? $"{receiver}[{string.Join(", ", parameters.Select(Emitting.SpanBody.Argument))}]" : $"{receiver}.{name}";
         var attributes = FlowAttributes.OfProperty(property, compilation, out var getter, out var setter);
-        var accessors = new List<string>();
-        if (property.GetMethod is not null) accessors.Add($"{getter}get => {(refModifier.Length > 0 ? "ref " : string.Empty)}{access};");
-        if (property.SetMethod is not null) accessors.Add($"{setter}set => {access} = value;");
-        members.Add(new DecoratorMember(string.Empty, null, $"{attributes}{refModifier}{SymbolNames.Type(property.Type)} {declared} {{ {string.Join(" ", accessors)} }}"));
+        members.Add(new DecoratorMember(
+            property.IsIndexer ? MemberKind.Indexer : MemberKind.Property,
+            SymbolNames.Identifier(property.Name),
+            by.Interface,
+            by.IsBase,
+            SymbolNames.Type(property.Type),
+            SignatureBuilder.ReturnRef(property.RefKind),
+            EquatableArray<TypeParameterModel>.Empty,
+            SignatureBuilder.Parameters(property.Parameters, compilation),
+            attributes,
+            property.GetMethod is null ? null : getter,
+            property.SetMethod is null ? null : setter));
         return null;
     }
 
-    private static string? AddEvent(IEventSymbol @event, INamedTypeSymbol iface, string receiver, List<DecoratorMember> members, Compilation compilation)
+    private static string? AddEvent(IEventSymbol @event, Declarer by, List<DecoratorMember> members, Compilation compilation)
     {
         if (ErrorObsolete.In(@event) is { } obsolete) return DiagnosticReasons.Decorator.ErrorObsolete(obsolete);
         if (Unnameable([@event.Type], compilation) is { } hidden) return DiagnosticReasons.Decorator.Unnameable(@event.Name, hidden);
-        var name = SymbolNames.Identifier(@event.Name);
-        members.Add(new DecoratorMember(string.Empty, null,
-            $"event {SymbolNames.Type(@event.Type)} {SymbolNames.Type(iface)}.{name} {{ add => {receiver}.{name} += value; remove => {receiver}.{name} -= value; }}"));
+        members.Add(new DecoratorMember(MemberKind.Event, SymbolNames.Identifier(@event.Name), by.Interface, by.IsBase, SymbolNames.Type(@event.Type),
+            RefMode.None, EquatableArray<TypeParameterModel>.Empty, EquatableArray<ParameterModel>.Empty, EquatableArray<AttributeModel>.Empty));
         return null;
     }
-
-    /// <summary>
-    /// An explicit implementation may only say <c>class</c>, <c>struct</c> or <c>default</c> (its other constraints are inherited);
-    /// <c>default</c> keeps an unconstrained <c>T?</c> from meaning <c>Nullable&lt;T&gt;</c>.
-    /// </summary>
-    /// (Never <c>class?</c>: CS0460. A type parameter constrained to a class type is a reference type: <c>class</c>, else CS8822.)
-    private static string ExplicitConstraints(IMethodSymbol method) => string.Concat(method.TypeParameters.Select(t =>
-        t.IsValueType ? $" where {SymbolNames.Identifier(t.Name)} : struct"
-        : t.IsReferenceType ? $" where {SymbolNames.Identifier(t.Name)} : class"
-        : $" where {SymbolNames.Identifier(t.Name)} : default"));
 
     private static string? Unnameable(IEnumerable<ITypeSymbol> types, Compilation compilation) =>
         types.FirstOrDefault(t => !Reachability.IsNameable(t, compilation))?.ToDisplayString();

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Instrumentation.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -45,66 +46,65 @@ internal static class FlowAttributes
 
     private static HashSet<string> InNamespace(string[] names) => new(names.Select(n => Namespace + "." + n));
 
-    /// <summary>The parameter's flow attributes as source text ending in a space, or empty.</summary>
-    public static string Of(IParameterSymbol parameter, Compilation compilation) =>
-        Render(parameter.GetAttributes(), OnParameters, string.Empty, compilation);
+    /// <summary>The parameter's flow attributes.</summary>
+    public static EquatableArray<AttributeModel> Of(IParameterSymbol parameter, Compilation compilation) =>
+        Read(parameter.GetAttributes(), OnParameters, AttributeTarget.Declaration, compilation).ToEquatableArray();
 
-    /// <summary>The method's return flow attributes (<c>[return: ...]</c>) as source text ending in a space, or empty.</summary>
-    public static string OfReturn(IMethodSymbol method, Compilation compilation) =>
-        Render(method.GetReturnTypeAttributes(), OnReturn, "return: ", compilation);
+    /// <summary>The method's return flow attributes (<c>[return: ...]</c>).</summary>
+    public static EquatableArray<AttributeModel> OfReturn(IMethodSymbol method, Compilation compilation) =>
+        Read(method.GetReturnTypeAttributes(), OnReturn, AttributeTarget.Return, compilation).ToEquatableArray();
 
-    /// <summary>The method's own flow attributes (<c>[DoesNotReturn]</c>) as source text ending in a space, or empty: an implementation lacking it warns (CS8770).</summary>
-    public static string OfMethod(IMethodSymbol method, Compilation compilation) =>
-        Render(method.GetAttributes(), OnMethod, string.Empty, compilation);
+    /// <summary>The method's own flow attributes (<c>[DoesNotReturn]</c>): an implementation lacking it warns (CS8770).</summary>
+    public static EquatableArray<AttributeModel> OfMethod(IMethodSymbol method, Compilation compilation) =>
+        Read(method.GetAttributes(), OnMethod, AttributeTarget.Declaration, compilation).ToEquatableArray();
 
     /// <summary>
-    /// What the method's containing types require that the method itself does not say (source text ending in a space, or empty),
-    /// for its interceptor: preview features of any containing type, and for a static method the trimming, dynamic code and
-    /// assembly file requirements of its class (which cover its static members).
+    /// What the method's containing types require that the method itself does not say, for its interceptor: preview features
+    /// of any containing type, and for a static method the trimming, dynamic code and assembly file requirements of its class (which cover its static members).
     /// </summary>
-    public static string OfContainingTypes(IMethodSymbol method, Compilation compilation)
+    public static IEnumerable<AttributeModel> OfContainingTypes(IMethodSymbol method, Compilation compilation)
     {
         var own = new HashSet<string>(method.GetAttributes().Select(a => FullName(a.AttributeClass)));
-        var text = new List<string>();
+        var required = new List<AttributeModel>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
             var wanted = new HashSet<string>(SymbolEqualityComparer.Default.Equals(type, method.ContainingType) && method.IsStatic ? Requirements : OnType);
             wanted.ExceptWith(own);
             var found = type.GetAttributes().Where(a => wanted.Contains(FullName(a.AttributeClass))).ToList();
-            text.Add(Render(found, wanted, string.Empty, compilation));
+            required.AddRange(Read(found, wanted, AttributeTarget.Declaration, compilation));
             own.UnionWith(found.Select(a => FullName(a.AttributeClass)));
         }
 
-        return string.Concat(text);
+        return required;
     }
 
     /// <summary>The type's own requirements (<c>[RequiresPreviewFeatures]</c> on an interface), for the class that implements it.</summary>
-    public static string OfType(INamedTypeSymbol type, Compilation compilation) =>
-        Render(type.GetAttributes(), OnType, string.Empty, compilation);
+    public static EquatableArray<AttributeModel> OfType(INamedTypeSymbol type, Compilation compilation) =>
+        Read(type.GetAttributes(), OnType, AttributeTarget.Declaration, compilation).ToEquatableArray();
 
     private static string FullName(INamedTypeSymbol? type) =>
         type is { ContainingType: null } ? type.ContainingNamespace?.ToDisplayString() + "." + type.Name : string.Empty;
 
     /// <summary>
-    /// A property's or indexer's flow attributes as source text ending in a space, or empty: those on the property, and on its
+    /// A property's or indexer's flow attributes: those on the property, and on its
     /// accessors (<c>[return: MaybeNull] get</c>, <c>[param: AllowNull] set</c>) as <paramref name="getter"/> and <paramref name="setter"/> prefixes.
     /// Without them the implementation warns (CS8769, CS8768) and its forwarding bodies too (CS8603, CS8601, CS8607).
     /// </summary>
-    public static string OfProperty(IPropertySymbol property, Compilation compilation, out string getter, out string setter)
+    public static EquatableArray<AttributeModel> OfProperty(IPropertySymbol property, Compilation compilation, out EquatableArray<AttributeModel> getter, out EquatableArray<AttributeModel> setter)
     {
-        getter = property.GetMethod is { } get ? Render(get.GetReturnTypeAttributes(), OnReturn, "return: ", compilation) + OfMethod(get, compilation) : string.Empty;
-        setter = property.SetMethod is { Parameters.Length: > 0 } set ? Render(set.Parameters[set.Parameters.Length - 1].GetAttributes(), OnProperty, "param: ", compilation) + OfMethod(set, compilation) : string.Empty;
-        return Render(property.GetAttributes(), OnProperty, string.Empty, compilation);
+        getter = property.GetMethod is { } get ? Read(get.GetReturnTypeAttributes(), OnReturn, AttributeTarget.Return, compilation).Concat(OfMethod(get, compilation)).ToEquatableArray() : EquatableArray<AttributeModel>.Empty;
+        setter = property.SetMethod is { Parameters.Length: > 0 } set ? Read(set.Parameters[set.Parameters.Length - 1].GetAttributes(), OnProperty, AttributeTarget.Param, compilation).Concat(OfMethod(set, compilation)).ToEquatableArray() : EquatableArray<AttributeModel>.Empty;
+        return Read(property.GetAttributes(), OnProperty, AttributeTarget.Declaration, compilation).ToEquatableArray();
     }
 
-    private static string Render(IEnumerable<AttributeData> attributes, HashSet<string> names, string target, Compilation compilation)
+    private static List<AttributeModel> Read(IEnumerable<AttributeData> attributes, HashSet<string> names, AttributeTarget target, Compilation compilation)
     {
-        var text = new List<string>();
+        var read = new List<AttributeModel>();
         foreach (var attribute in attributes)
         {
             if (attribute.AttributeClass is not { ContainingType: null } type || !names.Contains(FullName(type))) continue;
 
-            IEnumerable<string>? arguments;
+            IEnumerable<AttributeArgument>? arguments;
             if (attribute.AttributeConstructor is null || type.TypeKind == TypeKind.Error
                 || attribute.ConstructorArguments.Length != attribute.AttributeConstructor.Parameters.Length)
             {
@@ -118,14 +118,14 @@ internal static class FlowAttributes
             {
                 // A polyfill internal to another assembly cannot be named here; the compiler then reports the mismatch itself.
                 if (!Reachability.IsReachable(type, compilation)) continue;
-                arguments = attribute.ConstructorArguments.Select(a => a.ToCSharpString())
-                    .Concat(attribute.NamedArguments.Select(a => $"{a.Key} = {a.Value.ToCSharpString()}"));
+                arguments = attribute.ConstructorArguments.Select(a => new AttributeArgument(null, a.ToCSharpString()))
+                    .Concat(attribute.NamedArguments.Select(a => new AttributeArgument(a.Key, a.Value.ToCSharpString())));
             }
 
-            text.Add($"[{target}global::{FullName(type)}({string.Join(", ", arguments)})] ");
+            read.Add(new AttributeModel(target, FullName(type), arguments.ToEquatableArray()));
         }
 
-        return string.Concat(text);
+        return read;
     }
 
     /// <summary>
@@ -133,10 +133,10 @@ internal static class FlowAttributes
     /// concatenations) as literals, and <c>nameof(parameter)</c> as written (the interceptor's parameters keep their
     /// names); null when an argument is anything else.
     /// </summary>
-    private static IEnumerable<string>? ArgumentsAsWritten(AttributeData attribute, Compilation compilation)
+    private static IEnumerable<AttributeArgument>? ArgumentsAsWritten(AttributeData attribute, Compilation compilation)
     {
         if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax syntax) return null;
-        var arguments = new List<string>();
+        var arguments = new List<AttributeArgument>();
         SemanticModel? model = null;
         foreach (var argument in syntax.ArgumentList?.Arguments ?? default)
         {
@@ -160,7 +160,7 @@ internal static class FlowAttributes
                 if (text is null) return null;
             }
 
-            arguments.Add(argument.NameEquals is { } name ? $"{name.Name.Identifier.ValueText} = {text}" : text);
+            arguments.Add(new AttributeArgument(argument.NameEquals?.Name.Identifier.ValueText, text));
         }
 
         return arguments;

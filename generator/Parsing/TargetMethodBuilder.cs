@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Instrumentation.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -13,7 +11,6 @@ internal static class TargetMethodBuilder
     public static TargetMethod Build(IMethodSymbol called, AttributeData traced, bool attributeOnMethod, Compilation compilation, bool viaAccessor = false)
     {
         var method = TracedSymbols.Definition(called);
-        var typeParameters = ContainingTypeParameters(method.ContainingType).Concat(method.TypeParameters).ToList();
         var receiver = ReceiverOf(method);
         var returnShape = ShapeOf(method, compilation);
         var returnTag = ReturnTag(method);
@@ -26,14 +23,13 @@ internal static class TargetMethodBuilder
             Key: method.GetDocumentationCommentId() ?? method.ToDisplayString(),
             OperationName: OperationName(method, traced, attributeOnMethod),
             Kind: kind,
-            InterceptorName: method.Name,
-            TypeParameters: typeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", typeParameters.Select(t => SymbolNames.Identifier(t.Name))) + ">",
-            Constraints: Constraints(typeParameters),
+            MethodName: method.Name,
+            TypeParameters: SignatureBuilder.TypeParameters(ContainingTypeParameters(method.ContainingType).Concat(method.TypeParameters)),
+            MethodArity: method.TypeParameters.Length,
             Receiver: receiver,
-            ReceiverType: receiver == ReceiverKind.None ? string.Empty : SymbolNames.Type(method.ContainingType),
-            CallTarget: CallTarget(method, receiver),
-            ReturnType: method.ReturnsVoid ? "void" : SymbolNames.Type(method.ReturnType),
-            ReturnModifier: method.RefKind switch { RefKind.Ref => "ref ", RefKind.RefReadOnly => "ref readonly ", _ => string.Empty },
+            ContainingType: SymbolNames.Type(method.ContainingType),
+            ReturnType: SignatureBuilder.ReturnType(method),
+            ReturnRef: SignatureBuilder.ReturnRef(method.RefKind),
             Shape: returnShape,
             Parameters: method.Parameters.Select((p, i) => Parameter(p, i == 0 && method.IsExtensionMethod, compilation)).ToEquatableArray(),
             ReturnTagName: returnTag,
@@ -41,13 +37,13 @@ internal static class TargetMethodBuilder
             FilePath: code?.Path,
             LineNumber: code?.Line ?? 0,
             ReturnAttributes: FlowAttributes.OfReturn(method, compilation),
-            AccessorOf: viaAccessor ? SymbolNames.Type(method.ContainingType) : null,
+            ViaAccessor: viaAccessor,
             ReturnTagAsText: returnTag is not null && !TagTypes.IsSimple(TagTypes.ResultType(method.ReturnType)),
             Carrier: carrier,
             CarrierParameter: carrierParameter,
             // Only a member a decorator implements (abstract or virtual): a sealed one runs its own body and never consumes the mark.
             MarksReceiver: receiver == ReceiverKind.Value && method.ContainingType.TypeKind == TypeKind.Interface && (method.IsAbstract || method.IsVirtual),
-            MethodAttributes: FlowAttributes.OfMethod(method, compilation) + FlowAttributes.OfContainingTypes(method, compilation),
+            MethodAttributes: FlowAttributes.OfMethod(method, compilation).Concat(FlowAttributes.OfContainingTypes(method, compilation)).ToEquatableArray(),
             DiagnosticIds: SuppressedIds.Sorted(SuppressedIds.Of(method)).ToEquatableArray());
     }
 
@@ -62,13 +58,6 @@ internal static class TargetMethodBuilder
         if (method.IsStatic) return ReceiverKind.None;
         if (!method.ContainingType.IsValueType) return ReceiverKind.Value;
         return method.IsReadOnly || method.ContainingType.IsReadOnly ? ReceiverKind.In : ReceiverKind.Ref;
-    }
-
-    private static string CallTarget(IMethodSymbol method, ReceiverKind receiver)
-    {
-        var typeArguments = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => SymbolNames.Identifier(t.Name))) + ">";
-        var name = SymbolNames.Identifier(method.Name) + typeArguments;
-        return receiver == ReceiverKind.None ? SymbolNames.Type(method.ContainingType) + "." + name : "@this." + name;
     }
 
     internal static ReturnShape ShapeOf(IMethodSymbol method, Compilation compilation)
@@ -99,11 +88,13 @@ internal static class TargetMethodBuilder
 
     private static ParameterModel Parameter(IParameterSymbol parameter, bool isExtensionThis, Compilation compilation)
     {
-        var modifier = SymbolNames.ParameterModifier(parameter);
-        if (isExtensionThis) modifier = ("this " + modifier).Trim();
         var tag = TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName);
-        return new ParameterModel(SymbolNames.Identifier(parameter.Name), SymbolNames.Type(parameter.Type), modifier, parameter.IsParams,
-            TagName(parameter), tag is not null && !TagTypes.IsSimple(parameter.Type), parameter.Type.IsRefLikeType, FlowAttributes.Of(parameter, compilation));
+        return SignatureBuilder.Parameter(parameter, compilation) with
+        {
+            IsThis = isExtensionThis,
+            TagName = TagName(parameter),
+            TagAsText = tag is not null && !TagTypes.IsSimple(parameter.Type),
+        };
     }
 
     private static string? TagName(IParameterSymbol parameter)
@@ -118,24 +109,5 @@ internal static class TargetMethodBuilder
         var tag = TracedSymbols.Find(method.GetReturnTypeAttributes(), TracedSymbols.TagAttributeName);
         if (tag is null || method.RefKind != RefKind.None || !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), tag) || TagTypes.MayBeRefStruct(method.ReturnType) || method.ReturnType.IsRefLikeType) return null; // TracedCall.Tag<T> cannot take a ref struct (CS9244)
         return tag.ConstructorArguments.Length == 1 && tag.ConstructorArguments[0].Value is string name ? name : "return";
-    }
-
-    internal static string Constraints(IEnumerable<ITypeParameterSymbol> typeParameters)
-    {
-        var text = new StringBuilder();
-        foreach (var t in typeParameters)
-        {
-            var parts = new List<string>();
-            if (t.HasReferenceTypeConstraint) parts.Add(t.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
-            if (t.HasUnmanagedTypeConstraint) parts.Add("unmanaged");
-            else if (t.HasValueTypeConstraint) parts.Add("struct");
-            if (t.HasNotNullConstraint) parts.Add("notnull");
-            parts.AddRange(t.ConstraintTypes.Select(SymbolNames.Type));
-            if (t.HasConstructorConstraint && !t.HasValueTypeConstraint) parts.Add("new()");
-            if (t.AllowsRefLikeType) parts.Add("allows ref struct");
-            if (parts.Count > 0) text.Append(" where ").Append(SymbolNames.Identifier(t.Name)).Append(" : ").Append(string.Join(", ", parts));
-        }
-
-        return text.ToString();
     }
 }
