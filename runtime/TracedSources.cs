@@ -20,14 +20,22 @@ public static class TracedSources
         return new ActivitySource(name, version);
     }
 
-    private static readonly ConcurrentDictionary<string, ActivitySource> Assemblies = new();
+    private static readonly System.Collections.Generic.Dictionary<string, ActivitySource> Assemblies = new();
 
     /// <summary>
     /// The activity source of an assembly's generated code: one per assembly name, shared by every
     /// generated file (interceptors, decorators), created on first use and never disposed.
     /// </summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public static ActivitySource ForAssembly(string assemblyName) => Assemblies.GetOrAdd(assemblyName, static name => Create(name));
+    public static ActivitySource ForAssembly(string assemblyName)
+    {
+        // A lock, not GetOrAdd: two generated classes initializing at once must not make two sources.
+        lock (Assemblies)
+        {
+            if (!Assemblies.TryGetValue(assemblyName, out var source)) Assemblies[assemblyName] = source = Create(assemblyName);
+            return source;
+        }
+    }
 
     /// <summary>Whether <paramref name="source"/> was created by <see cref="Create"/>.</summary>
     public static bool IsTraced(ActivitySource source) => Names.ContainsKey(source.Name);

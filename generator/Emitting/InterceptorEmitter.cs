@@ -60,7 +60,8 @@ internal static class InterceptorEmitter
         foreach (var block in blocks.OrderBy(b => b.SortKey, StringComparer.Ordinal))
         {
             StartNextClassEvery(w, index++);
-            EmitBlock(w, block, UniqueName(names, "Block", block.SortKey), settings);
+            // Named from the method and line, never the file's path: the same name on every machine.
+            EmitBlock(w, block, UniqueName(names, "Block", $"{block.FunctionName}:{block.LineNumber}"), settings);
         }
 
         w.Close().Close();
@@ -84,7 +85,7 @@ internal static class InterceptorEmitter
     private const int InterceptorsPerClass = 100;
 
     /// <summary>
-    /// The method's name and a suffix from what it intercepts (the target, or the block's place), so
+    /// The method's name and a suffix from what it intercepts (the target, or the block's method and line), so
     /// names do not renumber when traced methods are added elsewhere; a clash of suffixes (one in
     /// four billion) counts on in the deterministic output order.
     /// </summary>
@@ -95,7 +96,7 @@ internal static class InterceptorEmitter
         return unique;
     }
 
-    /// <summary>The assembly's one activity source, shared by every generated file (runtime 1.x shares it by name).</summary>
+    /// <summary>The assembly's one activity source: the runtime hands every generated file of the assembly the same instance.</summary>
     internal static string SourceExpression(GeneratorSettings settings) =>
         $"global::Instrumentation.TracedSources.ForAssembly({Literal(settings.AssemblyName)})";
 

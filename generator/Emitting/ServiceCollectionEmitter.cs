@@ -18,6 +18,8 @@ internal static class ServiceCollectionEmitter
         w.Open("namespace Microsoft.Extensions.DependencyInjection")
             .Lines($$"""
                 /// <summary>Registers the generated decorators of this assembly's <c>[Traced]</c> interfaces.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("Instrumentation.Generator", "{{GeneratedMarks.Version}}")]
+                [global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.DebuggerStepThrough]
                 internal static class {{settings.DecoratorExtensionClass}}
                 {
                     /// <summary>
@@ -63,6 +65,8 @@ internal static class ServiceCollectionEmitter
                 }
 
                 /// <summary>One wrapped registration: its private key, and the factory that decorates what the original builds.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("Instrumentation.Generator", "{{GeneratedMarks.Version}}")]
+                [global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.DebuggerStepThrough]
                 file sealed class TracedDecoration(global::System.Type serviceType, global::System.Func<object, object> decorate)
                 {
                     public {{DI}}.ServiceDescriptor Original({{DI}}.ServiceDescriptor descriptor)

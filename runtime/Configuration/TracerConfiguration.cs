@@ -85,6 +85,8 @@ public sealed class TracerConfiguration
     [EditorBrowsable(EditorBrowsableState.Never)]
     public TracerConfiguration ApplySettings(Func<string, string?> lookup, string sourcePrefix)
     {
+        if (lookup is null) throw new ArgumentNullException(nameof(lookup));
+        if (sourcePrefix is null) throw new ArgumentNullException(nameof(sourcePrefix));
         SettingSources.ApplyKeys(this, lookup, sourcePrefix);
         return this;
     }

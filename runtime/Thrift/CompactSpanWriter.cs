@@ -17,27 +17,18 @@ namespace Instrumentation.Thrift;
 /// </summary>
 internal static class CompactSpanWriter
 {
-    // Field headers, derived from JaegerSchema for the order written here (the JIT folds these
-    // static readonly bytes into constants once the class is initialized).
-    private static readonly byte TraceIdLow = Header(0, Span.TraceIdLow);
-    private static readonly byte TraceIdHigh = Header(Span.TraceIdLow, Span.TraceIdHigh);
-    private static readonly byte SpanId = Header(Span.TraceIdHigh, Span.SpanId);
-    private static readonly byte ParentSpanId = Header(Span.SpanId, Span.ParentSpanId);
-    private static readonly byte OperationName = Header(Span.ParentSpanId, Span.OperationName);
-    private static readonly byte Flags = Header(Span.OperationName, Span.Flags); // no references on this path
-    private static readonly byte StartTime = Header(Span.Flags, Span.StartTime);
-    private static readonly byte Duration = Header(Span.StartTime, Span.Duration);
-    private static readonly byte Tags = Header(Span.Duration, Span.Tags);
-    private static readonly byte StructListOf = ThriftCompactWriter.TypeCode(ThriftType.Struct); // a list header's element type
-    private static readonly byte TagKey = Header(0, Tag.Key);
-    private static readonly byte TagVType = Header(Tag.Key, Tag.VType);
-    private static readonly byte TagVStr = Header(Tag.VType, Tag.VStr);
-    private static readonly byte TagLong = Header(Tag.VType, Tag.VLong);
-    private static readonly byte TagDouble = Header(Tag.VType, Tag.VDouble);
-    private static readonly byte TagBoolTrue = ThriftCompactWriter.BoolFieldHeader(Tag.VType.Id, Tag.VBool, true);
-    private static readonly byte TagBoolFalse = ThriftCompactWriter.BoolFieldHeader(Tag.VType.Id, Tag.VBool, false);
+    // Field headers for the order written here: (id delta << 4) | compact type code. Constants, so
+    // every runtime (.NET Framework, tier 0, AOT) writes them as immediates; CompactHeaderTests derives
+    // each one from JaegerSchema (ThriftCompactWriter.FieldHeader) and checks it, so the schema
+    // stays the one place field ids and types are decided.
+    internal const byte TraceIdLow = 0x16, TraceIdHigh = 0x16, SpanId = 0x16, ParentSpanId = 0x16, OperationName = 0x18;
+    internal const byte Flags = 0x25; // no references on this path
+    internal const byte StartTime = 0x16, Duration = 0x16, Tags = 0x19;
+    internal const byte StructListOf = 12; // a list header's element type
+    internal const byte TagKey = 0x18, TagVType = 0x15, TagVStr = 0x18, TagLong = 0x46, TagDouble = 0x27;
+    internal const byte TagBoolTrue = 0x31, TagBoolFalse = 0x32;
     // vType values, zigzag-encoded as a small i32 is.
-    private const byte TypeString = TagType.String << 1, TypeDouble = TagType.Double << 1, TypeBool = TagType.Bool << 1, TypeLong = TagType.Long << 1;
+    internal const byte TypeString = TagType.String << 1, TypeDouble = TagType.Double << 1, TypeBool = TagType.Bool << 1, TypeLong = TagType.Long << 1;
 
     /// <summary>Longer text takes the general path.</summary>
     private const int MaxFastBytes = 3 << 16;
@@ -259,10 +250,6 @@ internal static class CompactSpanWriter
         foreach (var _ in span.EnumerateEvents()) return true;
         return false;
     }
-
-    private static byte Header(JaegerField previous, JaegerField field) => ThriftCompactWriter.FieldHeader(previous.Id, field);
-
-    private static byte Header(short previousId, JaegerField field) => ThriftCompactWriter.FieldHeader(previousId, field);
 
     private static ulong ZigZag(long value) => CompactVarInt.ZigZag(value);
 

@@ -11,8 +11,8 @@ internal readonly struct JaegerField(short id, ThriftType type)
 /// <summary>
 /// jaeger.thrift (the agent's <c>emitBatch</c> and the structs it carries): the one place the
 /// field ids and types are spelled out. The general writers name these fields
-/// (<see cref="JaegerFieldWriting.Field"/>); the compact fast path derives its constant field
-/// headers from them (<see cref="ThriftCompactWriter.FieldHeader(short, JaegerField)"/>).
+/// (<see cref="JaegerFieldWriting.Field"/>); the compact fast path's constant field headers are
+/// derived from them and checked by a test (<see cref="ThriftCompactWriter.FieldHeader(short, JaegerField)"/>).
 /// </summary>
 internal static class JaegerSchema
 {

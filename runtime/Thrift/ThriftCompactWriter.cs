@@ -141,7 +141,11 @@ internal sealed class ThriftCompactWriter(ByteBuffer buffer) : IThriftWriter
     /// The one-byte header of <paramref name="field"/> written right after the field with id
     /// <paramref name="previousId"/> (0 at a struct's start): the id delta and the type code.
     /// </summary>
-    internal static byte FieldHeader(short previousId, JaegerField field) => (byte)(((field.Id - previousId) << 4) | TypeCode(field.Type));
+    internal static byte FieldHeader(short previousId, JaegerField field)
+    {
+        System.Diagnostics.Debug.Assert(field.Id - previousId is >= 1 and <= 15, "a one-byte field header holds an id step of 1 to 15");
+        return (byte)(((field.Id - previousId) << 4) | TypeCode(field.Type));
+    }
 
     /// <summary>As <see cref="FieldHeader(short, JaegerField)"/> for a bool field, whose value the compact protocol folds into the type code (1 true, 2 false).</summary>
     internal static byte BoolFieldHeader(short previousId, JaegerField field, bool value) => (byte)(((field.Id - previousId) << 4) | (value ? 1 : 2));
