@@ -64,17 +64,20 @@ internal static class DecoratorEmitter
         var typeParameters = SignatureText.TypeParameterList(d.TypeParameters);
         w.TypeAttributes()
             .Open($"internal sealed class {d.ClassName}{typeParameters} : {d.InterfaceType}, global::Instrumentation.ITracedDecorator{SignatureText.Constraints(d.TypeParameters)}");
-        var index = 0;
         var descriptors = new Dictionary<DecoratorMember, string>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in d.Members.Where(m => m.Traced is not null))
         {
             var m = member.Traced!;
-            var descriptor = $"{m.MethodName}_{index++}_Span";
+            // Named by the member it traces, not its position: adding a member renames no other.
+            var descriptor = $"{m.MethodName}_{GeneratedMarks.StableSuffix(m.Key)}";
+            for (var n = 2; !taken.Add(descriptor); n++) descriptor = $"{m.MethodName}_{GeneratedMarks.StableSuffix(m.Key)}_{n}";
+            descriptor += "_Span";
             descriptors[member] = descriptor;
             w.Line($"private static readonly global::Instrumentation.TracedMethod {descriptor} = new(global::{InterceptorEmitter.Namespace}.TracedDecorators.Source, {InterceptorEmitter.DescriptorArguments(m.OperationName, m.Kind, m.FunctionName, m.FilePath, m.LineNumber, settings)});");
         }
 
-        if (index > 0) w.Line();
+        if (descriptors.Count > 0) w.Line();
         w.Line($"private readonly {d.InterfaceType} inner;");
         if (d.Disposable)
         {

@@ -42,47 +42,64 @@ internal static class InterceptorEmitter
             .Close()
             .Line();
 
-        w.Open($"namespace {Namespace}")
-            .TypeAttributes()
-            .Open("file static class TracedInterceptors")
-            .Line($"internal static readonly global::System.Diagnostics.ActivitySource Source = {SourceExpression(settings)};");
-
-        var index = 0;
+        // Every interceptor and block, named in sorted order, then placed in a class by the hash of
+        // what it intercepts: names and classes stay put when traced methods come or go elsewhere.
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var members = new List<(string Key, Action<string> Emit)>();
         foreach (var group in calls.GroupBy(c => c.Target.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            StartNextClassEvery(w, index);
             var sites = group.OrderBy(c => c.SortKey, StringComparer.Ordinal).ToList();
-            EmitInterceptor(w, sites[0].Target, sites, UniqueName(names, sites[0].Target.MethodName, group.Key), ClassOf(index), settings);
-            index++;
+            var name = UniqueName(names, sites[0].Target.MethodName, group.Key);
+            members.Add((group.Key, owner => EmitInterceptor(w, sites[0].Target, sites, name, owner, settings)));
         }
 
         foreach (var block in blocks.OrderBy(b => b.SortKey, StringComparer.Ordinal))
         {
-            StartNextClassEvery(w, index++);
             // Named from the method and line, never the file's path: the same name on every machine.
-            EmitBlock(w, block, UniqueName(names, "Block", $"{block.FunctionName}:{block.LineNumber}"), settings);
+            var key = $"{block.FunctionName}:{block.LineNumber}";
+            var name = UniqueName(names, "Block", key);
+            members.Add((key, _ => EmitBlock(w, block, name, settings)));
         }
 
-        w.Close().Close();
+        var classes = ClassCount(members.Count);
+        var byClass = members.ToLookup(m => ClassOf(m.Key, classes));
+        w.Open($"namespace {Namespace}");
+        for (var c = 0; c < classes; c++)
+        {
+            if (c > 0 && !byClass[c].Any()) continue;
+            if (c > 0) w.Line();
+            w.TypeAttributes().Open($"file static class {ClassName(c)}");
+            w.Line(c == 0
+                ? $"internal static readonly global::System.Diagnostics.ActivitySource Source = {SourceExpression(settings)};"
+                : "private static global::System.Diagnostics.ActivitySource Source => TracedInterceptors.Source;");
+            // Bodies name the class's members fully qualified: a parameter may have a member's name.
+            foreach (var member in byClass[c]) member.Emit($"global::{Namespace}.{ClassName(c)}");
+            w.Close();
+        }
+
+        w.Close();
         return w.ToString();
     }
 
     /// <summary>
-    /// Interceptors are spread over classes of <see cref="InterceptorsPerClass"/>: the compiler
-    /// compiles the methods of different types in parallel, one type's methods one after another.
+    /// Interceptors are spread over about one class per <see cref="InterceptorsPerClass"/>: the
+    /// compiler compiles the methods of different types in parallel, one type's methods one after
+    /// another. A power of two, so a member's class changes only when the count doubles.
     /// </summary>
-    private static void StartNextClassEvery(SourceWriter w, int index)
+    private static int ClassCount(int members)
     {
-        if (index == 0 || index % InterceptorsPerClass != 0) return;
-        w.Close()
-            .Line()
-            .TypeAttributes()
-            .Open($"file static class TracedInterceptors{index / InterceptorsPerClass}")
-            .Line("private static global::System.Diagnostics.ActivitySource Source => TracedInterceptors.Source;");
+        var classes = 1;
+        while (classes * InterceptorsPerClass < members) classes *= 2;
+        return classes;
     }
 
     private const int InterceptorsPerClass = 100;
+
+    private static int ClassOf(string key, int classes) =>
+        (int)(uint.Parse(GeneratedMarks.StableSuffix(key), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (uint)(classes - 1));
+
+    private static string ClassName(int index) =>
+        "TracedInterceptors" + (index == 0 ? string.Empty : index.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
     /// The method's name and a suffix from what it intercepts (the target, or the block's method and line), so
@@ -99,10 +116,6 @@ internal static class InterceptorEmitter
     /// <summary>The assembly's one activity source: the runtime hands every generated file of the assembly the same instance.</summary>
     internal static string SourceExpression(GeneratorSettings settings) =>
         $"global::Instrumentation.TracedSources.ForAssembly({Literal(settings.AssemblyName)})";
-
-    /// <summary>The class the interceptor with this index is in, fully qualified: its members are named so in bodies, where a parameter or type parameter may have a member's name.</summary>
-    private static string ClassOf(int index) =>
-        $"global::{Namespace}.TracedInterceptors{(index < InterceptorsPerClass ? string.Empty : (index / InterceptorsPerClass).ToString(System.Globalization.CultureInfo.InvariantCulture))}";
 
     private static void EmitInterceptor(SourceWriter w, TargetMethod m, IReadOnlyList<CallSite> sites, string name, string owner, GeneratorSettings settings)
     {
