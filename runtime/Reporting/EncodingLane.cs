@@ -68,23 +68,23 @@ internal sealed class EncodingLane
             if (writing || bytes.Length >= maxBytes || filling.Count >= maxSpans) return EncodeResult.Busy;
             writing = true;
             var start = bytes.Length;
+            Exception? error;
             try
             {
-                serializer.Write(filling.Writer, span);
-            }
-            catch (Exception e)
-            {
-                // As on the reporter thread: an Activity in a state we did not foresee costs one span.
-                bytes.Length = start;
-                filling.Writer.Reset();
-                if (!TryCount()) return EncodeResult.Refused;
-                counters.AddDroppedInvalid();
-                log.Error(e, $"could not serialize span '{span.DisplayName}'");
-                return EncodeResult.Encoded;
+                error = serializer.TryWrite(filling.Writer, span);
             }
             finally
             {
                 writing = false;
+            }
+
+            if (error is not null)
+            {
+                // As on the reporter thread: an Activity in a state we did not foresee costs one span.
+                if (!TryCount()) return EncodeResult.Refused;
+                counters.AddDroppedInvalid();
+                log.Error(error, $"could not serialize span '{span.DisplayName}'");
+                return EncodeResult.Encoded;
             }
 
             if (!TryCount())

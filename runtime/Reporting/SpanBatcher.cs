@@ -59,17 +59,11 @@ internal sealed class SpanBatcher
         var batch = BatchOf(span.Source);
         var packet = batch.Packet;
         var start = packet.Length;
-        try
-        {
-            serializer.Write(batch.Writer, span);
-        }
-        catch (Exception e)
+        if (serializer.TryWrite(batch.Writer, span) is { } error)
         {
             // Defensive: an Activity in a state we did not foresee must cost one span, not the reporter.
-            packet.Length = start;
-            batch.Writer.Reset();
             counters.AddDroppedInvalid();
-            log.Error(e, $"could not serialize span '{span.DisplayName}'");
+            log.Error(error, $"could not serialize span '{span.DisplayName}'");
             return;
         }
 

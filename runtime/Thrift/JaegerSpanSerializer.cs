@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using Instrumentation.Sampling;
 using static Instrumentation.Thrift.JaegerSchema;
@@ -27,6 +28,27 @@ internal sealed class JaegerSpanSerializer(TagValueWriter tags, ISampler sampler
     private readonly RepeatedTags repeated = new(tags);
     private readonly IdReader ids = new();
     private readonly CodeLocationReader places = new();
+
+    /// <summary>
+    /// Writes <paramref name="span"/>, or, when it throws (an Activity in a state we did not foresee),
+    /// takes back what it wrote and returns the exception: a bad span costs itself, never the packet
+    /// it was going into. The reporter thread and the app threads' encoding lanes both write this way.
+    /// </summary>
+    public Exception? TryWrite(IThriftWriter w, Activity span)
+    {
+        var start = w.Buffer.Length;
+        try
+        {
+            Write(w, span);
+            return null;
+        }
+        catch (Exception e)
+        {
+            w.Buffer.Length = start;
+            w.Reset();
+            return e;
+        }
+    }
 
     public void Write(IThriftWriter w, Activity span)
     {
