@@ -74,7 +74,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             return FollowParent(parent);
         }
 
-        return Propagation.RequestedDebugRoot.Take(options.Source, options.Kind) ? DebugRoot() : Decide(options.TraceId, options.Name);
+        return Root(ref options);
     }
 
     public ActivitySamplingResult SampleUsingParentId(ref ActivityCreationOptions<string> options)
@@ -85,16 +85,11 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             return FollowParent(parent);
         }
 
-        return Propagation.RequestedDebugRoot.Take(options.Source, options.Kind) ? DebugRoot() : Decide(options.TraceId, options.Name);
+        return Root(ref options);
     }
 
-    /// <summary>
-    /// A root someone asked to see (<c>jaeger-debug-id</c>): recorded whatever the sampler says. Who
-    /// asked marks it a debug trace right after it starts (<see cref="Propagation.JaegerDebug.MarkRoot"/>),
-    /// which makes it this tracer's to report (<see cref="Decides"/>): the sampling callback cannot set
-    /// the new span's trace state itself.
-    /// </summary>
-    private ActivitySamplingResult DebugRoot()
+    /// <summary>Records a span this tracer decided to sample, counting it as started.</summary>
+    private ActivitySamplingResult Record()
     {
         started.Increment();
         return ActivitySamplingResult.AllDataAndRecorded;
@@ -103,11 +98,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
     private ActivitySamplingResult FollowParent(ActivityContext parent)
     {
         // Jaeger's debug flag: someone asked to see this trace, whatever was decided upstream.
-        if (Propagation.JaegerDebug.IsDebug(parent.TraceState))
-        {
-            started.Increment();
-            return ActivitySamplingResult.AllDataAndRecorded;
-        }
+        if (Propagation.JaegerDebug.IsDebug(parent.TraceState)) return Record();
 
         if ((parent.TraceFlags & ActivityTraceFlags.Recorded) == 0) return ActivitySamplingResult.PropagationData;
         // A local parent (normally the current activity) that another listener recorded against this
@@ -119,16 +110,20 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
             return ActivitySamplingResult.PropagationData;
         }
 
-        started.Increment();
-        return ActivitySamplingResult.AllDataAndRecorded;
+        return Record();
     }
 
-    private ActivitySamplingResult Decide(ActivityTraceId traceId, string operationName)
+    /// <summary>
+    /// A root. One someone asked to see (<c>jaeger-debug-id</c>) is recorded whatever the sampler
+    /// says; who asked marks it a debug trace right after it starts
+    /// (<see cref="Propagation.JaegerDebug.MarkRoot"/>), which makes it this tracer's to report
+    /// (<see cref="Decides"/>): the sampling callback cannot set the new span's trace state itself.
+    /// </summary>
+    private ActivitySamplingResult Root<T>(ref ActivityCreationOptions<T> options)
     {
+        if (Propagation.RequestedDebugRoot.Take(options.Source, options.Kind)) return Record();
         // The reporter's own HTTP request to the collector is never traced (it would feed itself).
         if (selfRequests && Reporting.ReporterSending.IsActive) return ActivitySamplingResult.None;
-        if (!sampler.ShouldSample(traceId, operationName)) return rootRejected;
-        started.Increment();
-        return ActivitySamplingResult.AllDataAndRecorded;
+        return sampler.ShouldSample(options.TraceId, options.Name) ? Record() : rootRejected;
     }
 }
