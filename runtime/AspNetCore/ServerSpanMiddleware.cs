@@ -75,20 +75,20 @@ internal sealed class ServerSpanMiddleware
             // Any client can send any method: only the standard ones may name spans (else one
             // operation name per invented method), as OpenTelemetry's conventions require.
             var method = KnownMethod(request.Method);
-            SetIfMissing(span, "http.request.method", method ?? "_OTHER");
-            if (method != request.Method) SetIfMissing(span, "http.request.method_original", request.Method);
-            SetIfMissing(span, "url.scheme", request.Scheme);
-            SetIfMissing(span, "url.path", (request.PathBase + request.Path).Value);
-            SetIfMissing(span, "server.address", request.Host.Host);
-            if (request.Host.Port is { } port) SetIfMissing(span, "server.port", port);
+            span.SetIfMissing("http.request.method", method ?? "_OTHER");
+            if (method != request.Method) span.SetIfMissing("http.request.method_original", request.Method);
+            span.SetIfMissing("url.scheme", request.Scheme);
+            span.SetIfMissing("url.path", (request.PathBase + request.Path).Value);
+            span.SetIfMissing("server.address", request.Host.Host);
+            if (request.Host.Port is { } port) span.SetIfMissing("server.port", port);
             if (route is not null) span.SetTag("http.route", route);
             span.SetTag("http.response.status_code", statusCode);
-            var chosenName = span.DisplayName == DefaultName ? null : span.DisplayName;
             // A gRPC call is named and tagged by the RPC conventions, its failure decided by its gRPC status.
-            var grpc = GrpcSpans.IsCall(span) || GrpcServerStatus.IsGrpc(request);
-            var namedByGrpc = grpc && GrpcSpans.Complete(span, server: true, GrpcServerStatus.Of(context));
-            if (chosenName is not null) span.DisplayName = chosenName;
-            else if (!namedByGrpc) span.DisplayName = route is null ? method ?? "HTTP" : $"{method ?? "HTTP"} {route}";
+            var grpcMethod = GrpcSpans.IsCall(span) || GrpcServerStatus.IsGrpc(request)
+                ? GrpcSpans.Complete(span, server: true, GrpcServerStatus.Of(context))
+                : null;
+            if (span.DisplayName == DefaultName)
+                span.DisplayName = grpcMethod ?? (route is null ? method ?? "HTTP" : $"{method ?? "HTTP"} {route}");
 
             // For a server, only 5xx is its own failure (a 404 is the client's, and so is a request
             // the client abandoned).
@@ -119,9 +119,4 @@ internal sealed class ServerSpanMiddleware
         "CONNECT" => "CONNECT",
         _ => null,
     };
-
-    private static void SetIfMissing(Activity span, string key, object? value)
-    {
-        if (value is not null && span.GetTagItem(key) is null) span.SetTag(key, value);
-    }
 }

@@ -44,12 +44,12 @@ internal static class GrpcSpans
             var source = span.Source.Name;
             if (source == ClientSource)
             {
-                Complete(span, server: false, status: null);
+                if (Complete(span, server: false, status: null) is { } method) span.DisplayName = method;
             }
             else if (source == HttpClientSource && span.Parent is { IsAllDataRequested: true, IsStopped: false } call && call.Source.Name == ClientSource)
             {
-                SetIfMissing(call, "server.address", span.GetTagItem("server.address"));
-                SetIfMissing(call, "server.port", span.GetTagItem("server.port"));
+                call.SetIfMissing("server.address", span.GetTagItem("server.address"));
+                call.SetIfMissing("server.port", span.GetTagItem("server.port"));
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -62,21 +62,20 @@ internal static class GrpcSpans
     public static bool IsCall(Activity span) => span.GetTagItem(MethodTag) is string;
 
     /// <summary>
-    /// Tags <paramref name="span"/> as a gRPC call, and names it after its method when gRPC tagged
-    /// it with one (true); a call gRPC did not route (an unimplemented method) keeps its name, so
-    /// clients cannot invent operation names. <paramref name="status"/> is the call's status when the caller knows it
-    /// better than gRPC's tag (the <c>grpc-status</c> a server sent, or what a call the client
-    /// abandoned ended as); null takes gRPC's.
+    /// Tags <paramref name="span"/> as a gRPC call; returns the name the call should have,
+    /// <c>{package.Service}/{Method}</c>, when gRPC tagged it with its method, and null for a call
+    /// gRPC did not route (an unimplemented method: its name must not be what a client sent).
+    /// <paramref name="status"/> is the call's status when the caller knows it better than gRPC's
+    /// tag (the <c>grpc-status</c> a server sent, or what a call the client abandoned ended as); null
+    /// takes gRPC's.
     /// </summary>
-    public static bool Complete(Activity span, bool server, int? status)
+    public static string? Complete(Activity span, bool server, int? status)
     {
-        var path = span.GetTagItem(MethodTag) as string;
+        var method = (span.GetTagItem(MethodTag) as string)?.TrimStart('/');
         span.SetTag("rpc.system", "grpc");
-        if (path is not null)
+        if (method is not null)
         {
-            var method = path.TrimStart('/');
             var slash = method.LastIndexOf('/');
-            span.DisplayName = method;
             span.SetTag(MethodTag, null);
             if (slash > 0)
             {
@@ -87,7 +86,7 @@ internal static class GrpcSpans
 
         if (status is null && span.GetTagItem(StatusTag) is string text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var tagged)) status = tagged;
         span.SetTag(StatusTag, null);
-        if (status is not { } code) return path is not null;
+        if (status is not { } code) return method;
 
         span.SetTag("rpc.grpc.status_code", code);
         if (IsError(code, server))
@@ -97,7 +96,7 @@ internal static class GrpcSpans
             span.SetStatus(ActivityStatusCode.Error, name);
         }
 
-        return path is not null;
+        return method;
     }
 
     /// <summary>
@@ -107,9 +106,4 @@ internal static class GrpcSpans
     /// </summary>
     private static bool IsError(int code, bool server) =>
         server ? code is 2 or 4 or 12 or 13 or 14 or 15 : code != 0;
-
-    private static void SetIfMissing(Activity span, string key, object? value)
-    {
-        if (value is not null && span.GetTagItem(key) is null) span.SetTag(key, value);
-    }
 }
