@@ -24,12 +24,8 @@ public sealed class DebugFlagTests
     public void The_debug_flag_is_recorded_reported_and_passed_on(string incomingFlags, int expectedFlags)
     {
         using var agent = new UdpAgent();
-        var sourceName = "debug." + Guid.NewGuid().ToString("N");
-        using var source = new ActivitySource(sourceName);
-        var config = agent.Configure("debug-flag", sourceName);
-        config.Sampler.Type = SamplerTypes.Const;
-        config.Sampler.Param = 1;
-        using var tracer = config.Start();
+        using var source = new ActivitySource("debug." + Guid.NewGuid().ToString("N"));
+        using var tracer = StartConst(agent, "debug-flag", source, decision: 1);
 
         var parent = TraceContext.Extract(new Dictionary<string, string> { ["uber-trace-id"] = $"{Trace}:{Parent}:0:{incomingFlags}" });
         var outgoing = new Dictionary<string, string>();
@@ -53,12 +49,8 @@ public sealed class DebugFlagTests
     {
         // Through W3C: traceparent not sampled, the debug mark in tracestate (as another service of ours passes it on).
         using var agent = new UdpAgent();
-        var sourceName = "debug-w3c." + Guid.NewGuid().ToString("N");
-        using var source = new ActivitySource(sourceName);
-        var config = agent.Configure("debug-w3c", sourceName);
-        config.Sampler.Type = SamplerTypes.Const;
-        config.Sampler.Param = 0;
-        using var tracer = config.Start();
+        using var source = new ActivitySource("debug-w3c." + Guid.NewGuid().ToString("N"));
+        using var tracer = StartConst(agent, "debug-w3c", source, decision: 0);
 
         var parent = TraceContext.Extract(new Dictionary<string, string>
         {
@@ -87,12 +79,8 @@ public sealed class DebugFlagTests
     {
         // What a [Traced(Kind = Consumer)] method with a [TraceContext] parameter calls (TracedMethod.StartConsumer).
         using var agent = new UdpAgent();
-        var sourceName = "debug-consumer." + Guid.NewGuid().ToString("N");
-        using var source = new ActivitySource(sourceName);
-        var config = agent.Configure("debug-consumer", sourceName);
-        config.Sampler.Type = SamplerTypes.Const;
-        config.Sampler.Param = 0;
-        using var tracer = config.Start();
+        using var source = new ActivitySource("debug-consumer." + Guid.NewGuid().ToString("N"));
+        using var tracer = StartConst(agent, "debug-consumer", source, decision: 0);
         var receive = new TracedMethod(source, "orders receive", ActivityKind.Consumer);
 
         var outgoing = new Dictionary<string, string>();
@@ -113,5 +101,14 @@ public sealed class DebugFlagTests
         Assert.Equal("ticket-42", root.Tag("jaeger-debug-id"));
         Assert.All(spans, s => Assert.Equal(3, s.Flags));
         Assert.EndsWith(":3", outgoing["uber-trace-id"], StringComparison.Ordinal); // passed on as debug
+    }
+
+    /// <summary>A tracer with the const sampler (<paramref name="decision"/> 1 or 0) listening to <paramref name="source"/>, reporting to <paramref name="agent"/>.</summary>
+    private static Tracer StartConst(UdpAgent agent, string serviceName, ActivitySource source, int decision)
+    {
+        var config = agent.Configure(serviceName, source.Name);
+        config.Sampler.Type = SamplerTypes.Const;
+        config.Sampler.Param = decision;
+        return config.Start();
     }
 }
