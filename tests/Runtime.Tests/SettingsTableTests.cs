@@ -37,6 +37,14 @@ public sealed class SettingsTableTests
     }
 
     [Fact]
+    public void ApplySettings_refuses_a_missing_lookup_or_prefix_by_name()
+    {
+        var config = new TracerConfiguration("settings");
+        Assert.Equal("lookup", Assert.Throws<ArgumentNullException>(() => config.ApplySettings(null!, "Jaeger")).ParamName);
+        Assert.Equal("sourcePrefix", Assert.Throws<ArgumentNullException>(() => config.ApplySettings(_ => null, null!)).ParamName);
+    }
+
+    [Fact]
     public void A_bad_key_value_names_the_key_under_the_prefix()
     {
         var config = new TracerConfiguration("keys");
