@@ -68,7 +68,28 @@ internal static class GeneratorHarness
     public static GeneratorRun Run(GeneratorDriver driver, CSharpCompilation compilation)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
-        return new GeneratorRun(driver, driver.GetRunResult(), output, driverDiagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), WithNullableWarningsOn(output, compilation), driverDiagnostics);
+    }
+
+    /// <summary>
+    /// The generated files turn nullable warnings off for users' builds (the flow analysis is the
+    /// cost, see InterceptorEmitter.NullableWarningsOff); every test compiles them with the warnings
+    /// on, so a nullable warning in generated code fails the tests that assert a clean compile.
+    /// Nullable analysis changes no IL, so what is emitted is the same.
+    /// </summary>
+    private static Compilation WithNullableWarningsOn(Compilation output, Compilation input)
+    {
+        foreach (var tree in output.SyntaxTrees.Where(t => !input.SyntaxTrees.Contains(t)).ToList())
+        {
+            var text = tree.GetText().ToString();
+            var off = text.IndexOf("#nullable disable warnings", StringComparison.Ordinal);
+            Assert.True(off >= 0, $"{tree.FilePath} does not turn nullable warnings off.");
+            var lineEnd = text.IndexOf('\n', off);
+            var on = text.Substring(0, off) + "#nullable enable warnings" + text.Substring(lineEnd);
+            output = output.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(on, System.Text.Encoding.UTF8)));
+        }
+
+        return output;
     }
 
     /// <summary>Generates for one source file.</summary>
