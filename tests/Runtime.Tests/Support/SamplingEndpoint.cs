@@ -11,12 +11,13 @@ namespace Instrumentation.Runtime.Tests.Support;
 /// <summary>
 /// A stand-in for the Jaeger agent's sampling endpoint: a real <see cref="HttpListener"/> on
 /// 127.0.0.1 answering <c>GET /sampling?service=NAME</c> with <see cref="Answer"/> (status, JSON
-/// body, delay), and keeping each request's path and query.
+/// body, delay), and keeping each request's path and query, and whether it carried trace context.
 /// </summary>
 public sealed class SamplingEndpoint : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly List<string> requests = new();
+    private int tracedRequests;
     private volatile Reply answer = new(200, "{}", TimeSpan.Zero);
 
     public SamplingEndpoint()
@@ -46,6 +47,9 @@ public sealed class SamplingEndpoint : IDisposable
         }
     }
 
+    /// <summary>Requests that arrived with trace context (<c>traceparent</c> or <c>uber-trace-id</c>): those a tracer traced.</summary>
+    public int TracedRequests => Volatile.Read(ref tracedRequests);
+
     public static string Probabilistic(double rate) =>
         "{\"strategyType\":\"PROBABILISTIC\",\"probabilisticSampling\":{\"samplingRate\":" + rate.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}}";
 
@@ -70,6 +74,7 @@ public sealed class SamplingEndpoint : IDisposable
             _ = Task.Run(async () =>
             {
                 lock (requests) requests.Add(context.Request.Url!.PathAndQuery);
+                if (context.Request.Headers["traceparent"] is not null || context.Request.Headers["uber-trace-id"] is not null) Interlocked.Increment(ref tracedRequests);
                 var reply = answer;
                 try
                 {
