@@ -48,7 +48,8 @@ internal static class CompactSpanWriter
     {
         // Pass 1: is it common, how many tags, how many bytes at most.
         var name = span.DisplayName;
-        if (!derived.CanWriteCompact(maxValueBytes) || !Fits(name, maxValueBytes) || HasAny(span)) return false;
+        var maxChars = MaxChars(maxValueBytes);
+        if (!derived.CanWriteCompact(maxValueBytes) || name.Length > maxChars || HasAny(span)) return false;
         var bound = SpanOverhead + 3 * name.Length + derived.MaxCompactLength;
         var count = derived.Count;
         var ownLocation = false;
@@ -56,13 +57,13 @@ internal static class CompactSpanWriter
         {
             var value = tag.Value;
             if (value is null) continue;
-            if (!Fits(tag.Key, maxValueBytes)) return false;
+            if (tag.Key.Length > maxChars) return false;
             ownLocation |= CodeTags.IsLocation(tag.Key);
             bound += TagOverhead + 3 * tag.Key.Length;
             switch (value)
             {
                 case string s:
-                    if (!Fits(s, maxValueBytes)) return false;
+                    if (s.Length > maxChars) return false;
                     bound += 3 * s.Length;
                     break;
                 case int or long or double or bool:
@@ -238,7 +239,10 @@ internal static class CompactSpanWriter
     /// (3 bytes a char at most), and is short enough for the fast path at all (so the byte bound
     /// of a span cannot overflow).
     /// </summary>
-    public static bool Fits(string value, int maxBytes) => value.Length <= Math.Min(maxBytes, MaxFastBytes) / 3;
+    public static bool Fits(string value, int maxBytes) => value.Length <= MaxChars(maxBytes);
+
+    /// <summary>The longest text <see cref="Fits"/> accepts, in chars.</summary>
+    private static int MaxChars(int maxBytes) => Math.Min(maxBytes, MaxFastBytes) / 3;
 
     /// <summary>Jaeger's span flags: 1 sampled, 2 debug.</summary>
     public static int JaegerFlags(Activity span) =>

@@ -30,7 +30,7 @@ internal static class CompactVarInt
         // Ids and timestamps take 8 to 10 bytes: spread the low 56 bits into eight 7-bit groups with
         // shifts and masks, set the continuation bits, and store them as one word (a byte loop was
         // the largest single cost of a span's fixed fields).
-        var bytes = (63 - LeadingZeroCount(value)) / 7 + 1;
+        var bytes = BytesByLeadingZeros[LeadingZeroCount(value)];
         var groups = value & 0x00FF_FFFF_FFFF_FFFFUL;
         groups = (groups & 0x0000_0000_0FFF_FFFFUL) | ((groups & 0x00FF_FFFF_F000_0000UL) << 4);
         groups = (groups & 0x0000_3FFF_0000_3FFFUL) | ((groups & 0x0FFF_C000_0FFF_C000UL) << 2);
@@ -48,6 +48,13 @@ internal static class CompactVarInt
 
         return p + bytes;
     }
+
+    /// <summary>A varint's length by its value's leading zero bits (64 - bits, 7 bits a byte): a load instead of a division by 7.</summary>
+    private static ReadOnlySpan<byte> BytesByLeadingZeros =>
+    [
+        10, 9, 9, 9, 9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 7, 7, 7, 7, 7, 7, 7, 6, 6, 6, 6, 6, 6, 6, 5, 5, 5,
+        5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1,
+    ];
 
     /// <summary>Zig-zag: small negative numbers become small unsigned ones.</summary>
     public static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
