@@ -20,7 +20,7 @@ internal static class CompactVarInt
     /// <summary>As <see cref="Write"/>, the room checked by the caller (<see cref="RoomCheckedWriter"/>).</summary>
     internal static int WriteUnchecked(byte[] b, int p, ulong value)
     {
-        ref var d = ref MemoryMarshal.GetReference(b.AsSpan());
+        ref var d = ref RoomCheckedWriter.Start(b);
         if (value < 0x80)
         {
             Unsafe.Add(ref d, p) = (byte)value;

@@ -19,7 +19,18 @@ internal static class RoomCheckedWriter
         if ((ulong)(uint)p + (uint)bytes > (uint)b.Length) Throw();
     }
 
-    public static void Byte(byte[] b, int p, byte value) => Unsafe.Add(ref MemoryMarshal.GetReference(b.AsSpan()), p) = value;
+    public static void Byte(byte[] b, int p, byte value) => Unsafe.Add(ref Start(b), p) = value;
+
+    /// <summary>
+    /// The first byte of a packet buffer (never null: <see cref="Room"/> read its length). Without
+    /// the null and length checks of <c>b.AsSpan()</c>, which every unchecked write repeated.
+    /// </summary>
+    public static ref byte Start(byte[] b) =>
+#if NET
+        ref MemoryMarshal.GetArrayDataReference(b);
+#else
+        ref MemoryMarshal.GetReference(b.AsSpan());
+#endif
 
     /// <summary>A Thrift compact varint; at most <see cref="CompactVarInt.MaxBytes"/>.</summary>
     public static int VarInt(byte[] b, int p, ulong value) => CompactVarInt.WriteUnchecked(b, p, value);

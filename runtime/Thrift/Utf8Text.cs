@@ -45,7 +45,7 @@ internal static class Utf8Text
     /// </summary>
     internal static int EncodeUnchecked(string value, byte[] destination, int index)
     {
-        ref var d = ref Unsafe.Add(ref MemoryMarshal.GetReference(destination.AsSpan()), index);
+        ref var d = ref Unsafe.Add(ref RoomCheckedWriter.Start(destination), index);
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
         var length = value.Length;
         var i = 0;
