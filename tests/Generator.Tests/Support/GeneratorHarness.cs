@@ -73,7 +73,7 @@ internal static class GeneratorHarness
 
     /// <summary>
     /// The generated files turn nullable warnings off for users' builds (the flow analysis is the
-    /// cost, see InterceptorEmitter.NullableWarningsOff); every test compiles them with the warnings
+    /// cost, see GeneratedMarks.NullableContext); every test compiles them with the warnings
     /// on, so a nullable warning in generated code fails the tests that assert a clean compile.
     /// Nullable analysis changes no IL, so what is emitted is the same.
     /// </summary>
