@@ -88,12 +88,13 @@ internal static class DecoratorParser
 
     /// <summary>
     /// A type parameter of the decorator class may not share a name with its members (CS0102): the inner instance
-    /// (<c>inner</c>, <c>Inner</c>, <c>disposeInner</c>), the descriptor fields (<c>Name_0_Span</c>) and the class itself.
+    /// (<c>inner</c>, <c>Inner</c>, <c>disposeInner</c>), the descriptor fields (<c>Name_1a2b3c4d_Span</c>, or
+    /// <c>Name_1a2b3c4d_2_Span</c> when two members share name and hash: see DecoratorEmitter) and the class itself.
     /// </summary>
     private static bool ClashesWithDecorator(string name) =>
         name is "inner" or "Inner" or "disposeInner"
         || name.EndsWith(Suffix, System.StringComparison.Ordinal)
-        || System.Text.RegularExpressions.Regex.IsMatch(name, @"_[0-9]+_Span$");
+        || System.Text.RegularExpressions.Regex.IsMatch(name, "_[0-9a-f]{8}(_[0-9]+)?_Span$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
     /// <c>IB&lt;T&gt; { void M(T t); void M(int i); }</c> as <c>IB&lt;int&gt;</c>: two members of one signature, which explicit

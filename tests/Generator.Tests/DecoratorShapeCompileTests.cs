@@ -291,7 +291,7 @@ public sealed class DecoratorShapeCompileTests
     [Fact]
     public void Parameters_and_type_parameters_named_like_descriptor_fields_do_not_hide_them()
     {
-        AssertDecoratorCompiles("""
+        static string Source(string parameter, string other, string typeParameter) => $$"""
             using System.Threading.Tasks;
             using Instrumentation;
 
@@ -300,23 +300,38 @@ public sealed class DecoratorShapeCompileTests
             [Traced]
             public interface IRunner
             {
-                void Run(int Run_0_Span);
-                Task Go(string Go_1_Span);
-                void Generic<Generic_2_Span>();
+                void Run(int {{parameter}});
+                Task Go(string {{other}});
+                void Generic<{{typeParameter}}>();
             }
 
             public static class Use
             {
                 public static async Task Call(IRunner runner) { runner.Run(1); await runner.Go("a"); runner.Generic<int>(); }
             }
-            """, "IRunnerTracedDecorator");
+            """;
+
+        // The descriptors' names, then the members' own names set to them (a member's descriptor is named by its
+        // signature's types, not its parameters' names, so the names stay).
+        static string[] Descriptors(string source) =>
+            [.. System.Text.RegularExpressions.Regex.Matches(Run(source).DecoratorsText!, @"TracedMethod (\w+_Span) = new").Select(m => m.Groups[1].Value)];
+        var names = Descriptors(Source("a", "b", "T"));
+        Assert.Equal(3, names.Length);
+        var run = Next(names, "Run_"); var go = Next(names, "Go_"); var generic = Next(names, "Generic_");
+        var clashing = Source(run, go, generic);
+
+        Assert.Equal(names, Descriptors(clashing));
+        AssertDecoratorCompiles(clashing, "IRunnerTracedDecorator");
+
+        static string Next(string[] all, string prefix) => all.Single(n => n.StartsWith(prefix, System.StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("Inner")]
     [InlineData("inner")]
     [InlineData("disposeInner")]
-    [InlineData("Run_0_Span")]
+    [InlineData("Run_0a1b2c3d_Span")]
+    [InlineData("Run_0a1b2c3d_2_Span")]
     [InlineData("IClashTracedDecorator")]
     public void Interface_type_parameters_named_like_decorator_members_get_TRC016(string name)
     {

@@ -40,7 +40,7 @@ internal sealed class StrategyPoller : IDisposable
         shown = Redaction.UserInfo(url.OriginalString);
         // A sampling answer is a few hundred bytes: a slow endpoint is a failed poll, not a stuck one,
         // and a huge answer a refused one.
-        client = new HttpClient
+        client = new HttpClient(Senders.UntracedHttpHandler.Create(useProxy: true))
         {
             Timeout = TimeSpan.FromSeconds(Math.Min(10, Math.Max(1, refreshInterval.TotalSeconds / 2))),
             MaxResponseContentBufferSize = MaxAnswerBytes,

@@ -35,7 +35,8 @@ public sealed class HttpCollector : IDisposable
 
     public int StatusCode { get; set; } = 202;
 
-    public sealed record Request(string Method, string Path, string? ContentType, string? Authorization, byte[] Body);
+    /// <param name="TraceContext">The request's <c>traceparent</c> or <c>uber-trace-id</c> header, if it carried one.</param>
+    public sealed record Request(string Method, string Path, string? ContentType, string? Authorization, byte[] Body, string? TraceContext = null);
 
     public IReadOnlyList<Request> Requests
     {
@@ -84,7 +85,8 @@ public sealed class HttpCollector : IDisposable
             lock (requests)
             {
                 requests.Add(new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
-                    context.Request.ContentType, context.Request.Headers["Authorization"], body.ToArray()));
+                    context.Request.ContentType, context.Request.Headers["Authorization"], body.ToArray(),
+                    context.Request.Headers["traceparent"] ?? context.Request.Headers["uber-trace-id"]));
             }
 
             context.Response.StatusCode = StatusCode;

@@ -1,0 +1,22 @@
+using System.Net.Http;
+
+namespace Instrumentation.Senders;
+
+/// <summary>
+/// The handler of the tracer's own HTTP clients (the collector sender, the sampling poller): without
+/// the runtime's HTTP diagnostics stage, so no listener in the process (this tracer, another one, an
+/// OpenTelemetry SDK) gets a span for these requests, and no trace context goes out with them, not
+/// even that of a span current in the thread that sent. Jaeger's clients keep their senders untraced
+/// the same way. On .NET Framework and older runtimes (the netstandard2.0 build) that stage cannot be
+/// left out: there <see cref="Reporting.ReporterSending"/> keeps this tracer from tracing them.
+/// </summary>
+internal static class UntracedHttpHandler
+{
+    public static HttpMessageHandler Create(bool useProxy) =>
+#if NET
+        // A null propagator is what leaves the diagnostics stage out of the handler chain.
+        new SocketsHttpHandler { UseProxy = useProxy, ActivityHeadersPropagator = null };
+#else
+        new HttpClientHandler { UseProxy = useProxy };
+#endif
+}
