@@ -70,7 +70,8 @@ internal sealed class RemoteReporter : IReporter
         flushInterval = config.BufferFlushInterval;
         closeTimeout = config.CloseTimeout;
         thread = new Thread(Run) { IsBackground = true, Name = "Jaeger reporter" };
-        thread.Start();
+        // Not the creating thread's context: a span current there must not stay alive (nor current) in the reporter.
+        using (ExecutionContext.SuppressFlow()) thread.Start();
     }
 
     public void Report(Activity span)
