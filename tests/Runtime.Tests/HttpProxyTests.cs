@@ -51,4 +51,30 @@ public sealed class HttpProxyTests
         var request = Assert.Single(collector.Requests);
         Assert.Equal("through-no-proxy", Assert.Single(HttpCollector.Decode(request.Body).Spans).OperationName);
     }
+
+    [Fact]
+    public void A_sampling_endpoint_on_loopback_is_reached_directly_when_a_proxy_is_configured()
+    {
+        using var endpoint = new SamplingEndpoint();
+        endpoint.Serve(SamplingEndpoint.Probabilistic(0.25));
+        using var agent = new UdpAgent();
+        var config = agent.Configure("behind-a-proxy", "proxy.sampling");
+        config.Sampler.Type = SamplerTypes.Remote;
+        config.Sampler.Param = 1;
+        config.Sampler.SamplingEndpoint = endpoint.Url; // the default, http://127.0.0.1:5778/sampling, is loopback too
+        config.Sampler.RefreshInterval = TimeSpan.FromMilliseconds(100);
+
+        var previous = HttpClient.DefaultProxy;
+        HttpClient.DefaultProxy = new WebProxy("http://127.0.0.1:9"); // nothing listens there
+        try
+        {
+            using var tracer = config.Start();
+            Assert.True(Poll.Until(() => endpoint.Requests.Count >= 2), "the sampling endpoint was not reached");
+            Assert.Equal(0L, tracer.Counters.SamplingRefreshFailures);
+        }
+        finally
+        {
+            HttpClient.DefaultProxy = previous;
+        }
+    }
 }

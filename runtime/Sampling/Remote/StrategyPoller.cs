@@ -40,7 +40,9 @@ internal sealed class StrategyPoller : IDisposable
         shown = Redaction.UserInfo(url.OriginalString);
         // A sampling answer is a few hundred bytes: a slow endpoint is a failed poll, not a stuck one,
         // and a huge answer a refused one.
-        client = new HttpClient(Senders.UntracedHttpHandler.Create(useProxy: true))
+        // An endpoint on this machine (the agent's default) is reached directly, as the HTTP sender reaches a
+        // loopback collector: .NET would send even a loopback request through HTTP_PROXY.
+        client = new HttpClient(Senders.UntracedHttpHandler.Create(useProxy: !url.IsLoopback))
         {
             Timeout = TimeSpan.FromSeconds(Math.Min(10, Math.Max(1, refreshInterval.TotalSeconds / 2))),
             MaxResponseContentBufferSize = MaxAnswerBytes,
