@@ -14,6 +14,24 @@ internal static class SettingSources
             setting.Apply(config, text, variable, lookup);
             config.KeySources.Remove(setting.Property);
         }
+
+        // As jaeger-client-go reads them: with neither sampling variable set, the sampling endpoint is
+        // the agent's own (port 5778) on JAEGER_AGENT_HOST, so a remote sampler beside a moved agent
+        // (a Kubernetes node's agent at $(HOST_IP)) asks that agent, not 127.0.0.1.
+        if (Read(lookup, EnvironmentVariableNames.SamplingEndpoint) is null &&
+            Read(lookup, EnvironmentVariableNames.SamplerManagerHostPort) is null &&
+            Read(lookup, EnvironmentVariableNames.AgentHost) is { } host &&
+            AgentSamplingEndpoint(host) is { } endpoint)
+        {
+            config.Sampler.SamplingEndpoint = endpoint;
+        }
+    }
+
+    /// <summary><c>http://{host}:5778/sampling</c>; null for a host no URL can hold (the agent host's own check then names it).</summary>
+    private static Uri? AgentSamplingEndpoint(string host)
+    {
+        var bracketed = host.IndexOf(':') >= 0 && !host.StartsWith("[", StringComparison.Ordinal) ? "[" + host + "]" : host;
+        return Uri.TryCreate($"http://{bracketed}:{SamplerConfiguration.DefaultSamplingEndpoint.Port}/sampling", UriKind.Absolute, out var uri) ? uri : null;
     }
 
     /// <summary>

@@ -287,6 +287,24 @@ public sealed class RemoteSamplerTests
         Assert.Equal(0.25, fromEndpoint.Sampler.Param);
     }
 
+    [Theory]
+    [InlineData("10.0.3.7", "http://10.0.3.7:5778/sampling")]
+    [InlineData("jaeger-agent", "http://jaeger-agent:5778/sampling")]
+    [InlineData("fd00::7", "http://[fd00::7]:5778/sampling")]
+    public void With_only_the_agent_host_set_the_sampler_asks_that_agent(string host, string expected)
+    {
+        // jaeger-client-go's fallback: a node's agent given as JAEGER_AGENT_HOST=$(HOST_IP) serves sampling too.
+        var variables = new Dictionary<string, string> { ["JAEGER_SERVICE_NAME"] = "env-remote", ["JAEGER_SAMPLER_TYPE"] = "remote", ["JAEGER_AGENT_HOST"] = host };
+        Assert.Equal(new Uri(expected), TracerConfiguration.FromEnvironment(name => variables.GetValueOrDefault(name)).Sampler.SamplingEndpoint);
+
+        // Either sampling variable wins over it, as in Go.
+        variables["JAEGER_SAMPLER_MANAGER_HOST_PORT"] = "sampling.local:5778";
+        Assert.Equal(new Uri("http://sampling.local:5778/sampling"), TracerConfiguration.FromEnvironment(name => variables.GetValueOrDefault(name)).Sampler.SamplingEndpoint);
+        variables.Remove("JAEGER_SAMPLER_MANAGER_HOST_PORT");
+        variables["JAEGER_SAMPLING_ENDPOINT"] = "http://collector.local:14268/api/sampling";
+        Assert.Equal(new Uri("http://collector.local:14268/api/sampling"), TracerConfiguration.FromEnvironment(name => variables.GetValueOrDefault(name)).Sampler.SamplingEndpoint);
+    }
+
     private static TracerConfiguration Remote(UdpAgent agent, SamplingEndpoint endpoint, string service, string sourceName, double initialRate)
     {
         var config = agent.Configure(service, sourceName);
