@@ -10,7 +10,7 @@ namespace Instrumentation.Thrift;
 /// <summary>
 /// Writes one Jaeger <c>Tag{1: key, 2: vType, 3..7: value}</c>, choosing the Thrift type from the
 /// .NET value: text as STRING, integers as LONG, floating point as DOUBLE, bools as BOOL, byte
-/// arrays as BINARY, other arrays as a JSON string, anything else as its <c>ToString()</c>.
+/// arrays as BINARY, other arrays as a JSON string, anything else as its <c>ToString()</c> (in the invariant culture when it is formattable).
 /// </summary>
 internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counters)
 {
@@ -97,7 +97,9 @@ internal sealed class TagValueWriter(int maxValueBytes, ReporterCounters counter
     {
         try
         {
-            return value.ToString() ?? string.Empty;
+            // The invariant culture: the same tag reads the same whichever thread writes it (the reporter, or an
+            // app thread under a request's culture while the reporter is behind), as span logs already do.
+            return (value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value.ToString()) ?? string.Empty;
         }
         catch (Exception e)
         {
