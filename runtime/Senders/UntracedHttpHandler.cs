@@ -14,8 +14,10 @@ internal static class UntracedHttpHandler
 {
     public static HttpMessageHandler Create(bool useProxy) =>
 #if NET
-        // A null propagator is what leaves the diagnostics stage out of the handler chain.
-        new SocketsHttpHandler { UseProxy = useProxy, ActivityHeadersPropagator = null };
+        // A null propagator is what leaves the diagnostics stage out of the handler chain. Connections are
+        // renewed every minute: one kept busy by the flush interval would never be, and a collector behind
+        // DNS (replicas, or one that moved) would not be looked up again until the connection broke.
+        new SocketsHttpHandler { UseProxy = useProxy, ActivityHeadersPropagator = null, PooledConnectionLifetime = System.TimeSpan.FromMinutes(1) };
 #else
         new HttpClientHandler { UseProxy = useProxy };
 #endif
