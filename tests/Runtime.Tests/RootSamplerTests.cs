@@ -232,6 +232,36 @@ public sealed class RootSamplerTests
         Assert.Equal(sampled, tracer.Counters.SpansStarted);
     }
 
+    [Fact]
+    public void Ratelimiting_keeps_reporting_new_traces_after_70_000_roots_that_never_end()
+    {
+        using var agent = new UdpAgent();
+        var sourceName = "rate-leak." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var config = agent.Configure("ratelimiting-leak", sourceName);
+        config.Sampler.Type = SamplerTypes.RateLimiting;
+        config.Sampler.Param = 1e9; // every root: the point is what the sampler remembers
+        using var tracer = config.Start();
+
+        var leaked = new List<Activity>(70_000); // started, never stopped (an app bug the tracer must survive)
+        for (var i = 0; i < 70_000; i++)
+        {
+            leaked.Add(source.StartActivity("leaked")!);
+            Activity.Current = null;
+        }
+
+        using (var root = source.StartActivity("after-the-leak")!)
+        {
+            source.StartActivity("child")!.Dispose();
+        }
+
+        Assert.True(tracer.Flush(TimeSpan.FromSeconds(10)));
+        var names = agent.WaitForSpans(2).SelectMany(b => b.Spans).Select(s => s.OperationName).ToList();
+        Assert.Contains("after-the-leak", names);
+        Assert.Contains("child", names);
+        GC.KeepAlive(leaked);
+    }
+
     /// <summary>Jaeger's rule: sampled iff (low 64 bits, big-endian, &amp; 2^63-1) &lt; (2^63-1) * rate.</summary>
     private static bool JaegerSamples(ActivityTraceId traceId, double rate)
     {
