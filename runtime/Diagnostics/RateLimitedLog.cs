@@ -18,6 +18,19 @@ internal sealed class RateLimitedLog(ILogger logger, TimeSpan interval)
 
     private readonly object gate = new();
 
+    /// <summary>A rare event worth a line (the agent moved: at most one per look-up), not rate limited.</summary>
+    public void Info(string message)
+    {
+        try
+        {
+            logger.LogInformation("Jaeger reporter: {Event}", message);
+        }
+        catch
+        {
+            // A broken logger must not break reporting.
+        }
+    }
+
     public void Error(Exception? exception, string message)
     {
         int more;

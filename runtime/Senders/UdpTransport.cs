@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.Tasks;
 using Instrumentation.Diagnostics;
 
 namespace Instrumentation.Senders;
@@ -13,20 +14,53 @@ namespace Instrumentation.Senders;
 /// which <see cref="LastSendRefused"/> reads before the next send (otherwise that send would fail
 /// in its place and every other datagram would look delivered). The host is resolved lazily and
 /// IPv4 is preferred: <c>localhost</c> must reach an agent bound to 127.0.0.1 only, not <c>::1</c>.
+/// A host name is looked up again every 30 seconds, off the sending thread, as jaeger-client-go's
+/// reconnecting UDP client does: an agent that moves (a restarted container, a rescheduled pod) is
+/// followed to its new address.
 /// </summary>
-internal sealed class UdpTransport(string host, int port, RateLimitedLog log) : IPacketTransport
+internal sealed class UdpTransport : IPacketTransport
 {
     private static readonly long RetryResolveTicks = 5 * Stopwatch.Frequency;
+    private static readonly TimeSpan DefaultRecheck = TimeSpan.FromSeconds(30);
+    private readonly string host;
+    private readonly int port;
+    private readonly RateLimitedLog log;
+    private readonly Func<string, IPAddress[]> lookUp;
+    private readonly long recheckTicks;
+    private readonly bool isName;
     private Socket? socket;
+    private IPAddress? connectedTo;
     private long nextResolveAttempt;
+    private long nextRecheck;
+    private Task<IPAddress[]>? recheck;
     private volatile bool disposed;
+
+    public UdpTransport(string host, int port, RateLimitedLog log)
+        : this(host, port, log, Dns.GetHostAddresses, DefaultRecheck)
+    {
+    }
+
+    /// <param name="host">The agent's host: a name, an IP literal or <c>localhost</c>.</param>
+    /// <param name="port">The agent's UDP port.</param>
+    /// <param name="log">Where send and resolve errors go.</param>
+    /// <param name="lookUp">Resolves a host name (tests give their own).</param>
+    /// <param name="recheckEvery">How often a host name is looked up again.</param>
+    internal UdpTransport(string host, int port, RateLimitedLog log, Func<string, IPAddress[]> lookUp, TimeSpan recheckEvery)
+    {
+        this.host = host;
+        this.port = port;
+        this.log = log;
+        this.lookUp = lookUp;
+        recheckTicks = (long)(recheckEvery.TotalSeconds * Stopwatch.Frequency);
+        isName = Literal(host) is null;
+    }
 
     public bool ConfirmsLater => true;
 
     public bool TrySend(byte[] buffer, int offset, int count)
     {
         if (disposed) return false;
-        var connected = socket ?? Connect();
+        var connected = socket is { } current ? FollowMovedHost(current) : Connect();
         if (connected is null) return false;
         try
         {
@@ -78,10 +112,12 @@ internal sealed class UdpTransport(string host, int port, RateLimitedLog log) : 
         nextResolveAttempt = now + RetryResolveTicks;
         try
         {
-            var address = Resolve(host);
+            var address = Resolve(host, lookUp);
             var created = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
             created.Connect(new IPEndPoint(address, port));
             socket = created;
+            connectedTo = address;
+            nextRecheck = Stopwatch.GetTimestamp() + recheckTicks;
             // Resolving can take long: a close that gave up meanwhile must not see a datagram leave.
             if (disposed)
             {
@@ -98,13 +134,57 @@ internal sealed class UdpTransport(string host, int port, RateLimitedLog log) : 
         }
     }
 
-    internal static IPAddress Resolve(string host)
+    internal static IPAddress Resolve(string host) => Resolve(host, Dns.GetHostAddresses);
+
+    private static IPAddress Resolve(string host, Func<string, IPAddress[]> lookUp) =>
+        Literal(host) ?? Preferred(lookUp(host)) ?? throw new SocketException((int)SocketError.HostNotFound);
+
+    /// <summary>The address a host needs no lookup for: an IP literal, or <c>localhost</c> (127.0.0.1).</summary>
+    private static IPAddress? Literal(string host)
     {
         if (IPAddress.TryParse(host.Trim('[', ']'), out var literal)) return literal;
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) return IPAddress.Loopback;
-        var addresses = Dns.GetHostAddresses(host);
-        return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
-            ?? addresses.FirstOrDefault()
-            ?? throw new SocketException((int)SocketError.HostNotFound);
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : null;
+    }
+
+    private static IPAddress? Preferred(IPAddress[] addresses) =>
+        addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
+
+    /// <summary>
+    /// The socket to send on: <paramref name="current"/>, or a new one when the last look-up of the host
+    /// name found another address. Look-ups run on the thread pool, never in the send; one that fails
+    /// keeps the address there is.
+    /// </summary>
+    private Socket FollowMovedHost(Socket current)
+    {
+        if (!isName) return current;
+        if (recheck is null)
+        {
+            if (Stopwatch.GetTimestamp() < nextRecheck) return current;
+            var name = host;
+            var lookUpName = lookUp;
+            recheck = Task.Run(() => lookUpName(name));
+            return current;
+        }
+
+        if (!recheck.IsCompleted) return current;
+        var done = recheck;
+        recheck = null;
+        nextRecheck = Stopwatch.GetTimestamp() + recheckTicks;
+        if (done.Status != TaskStatus.RanToCompletion || Preferred(done.Result) is not { } address || address.Equals(connectedTo)) return current;
+        try
+        {
+            var moved = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            moved.Connect(new IPEndPoint(address, port));
+            socket = moved;
+            connectedTo = address;
+            current.Dispose();
+            log.Info($"the Jaeger agent at {host}:{port} moved to {address}; sending there");
+            return moved;
+        }
+        catch (SocketException e)
+        {
+            log.Error(e, $"cannot connect to the Jaeger agent's new address {address}:{port}; sending to the old one");
+            return current;
+        }
     }
 }
