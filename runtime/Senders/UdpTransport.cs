@@ -178,6 +178,7 @@ internal sealed class UdpTransport : IPacketTransport
             socket = moved;
             connectedTo = address;
             current.Dispose();
+            if (disposed) moved.Dispose(); // a close that ran meanwhile disposed the old socket only
             log.Info($"the Jaeger agent at {host}:{port} moved to {address}; sending there");
             return moved;
         }
