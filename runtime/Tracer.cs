@@ -125,7 +125,7 @@ public sealed class Tracer : IDisposable
         TracerConfigurationValidator.ValidateProcessSize(config, format.PacketSize(1, 0), maxPacketSize);
         IPacketTransport transport = http
             ? new HttpTransport(config.Sender, log)
-            : new UdpTransport(config.Sender.AgentHost, config.Sender.AgentPort, log);
+            : new UdpTransport(config.Sender.AgentHost, config.Sender.AgentPort, log, config.Reporter.MaxPacketSize);
 
         var batcher = new SpanBatcher(formats, maxPacketSize, serializer, transport, counters, log);
         // What app threads use while the reporter is far behind: the same serialization, each lane its own.

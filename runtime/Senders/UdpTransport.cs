@@ -27,6 +27,7 @@ internal sealed class UdpTransport : IPacketTransport
     private readonly RateLimitedLog log;
     private readonly Func<string, IPAddress[]> lookUp;
     private readonly long recheckTicks;
+    private readonly int maxPacketSize;
     private readonly bool isName;
     private Socket? socket;
     private IPAddress? connectedTo;
@@ -35,8 +36,8 @@ internal sealed class UdpTransport : IPacketTransport
     private Task<IPAddress[]>? recheck;
     private volatile bool disposed;
 
-    public UdpTransport(string host, int port, RateLimitedLog log)
-        : this(host, port, log, Dns.GetHostAddresses, DefaultRecheck)
+    public UdpTransport(string host, int port, RateLimitedLog log, int maxPacketSize = 65_000)
+        : this(host, port, log, Dns.GetHostAddresses, DefaultRecheck, maxPacketSize)
     {
     }
 
@@ -45,8 +46,10 @@ internal sealed class UdpTransport : IPacketTransport
     /// <param name="log">Where send and resolve errors go.</param>
     /// <param name="lookUp">Resolves a host name (tests give their own).</param>
     /// <param name="recheckEvery">How often a host name is looked up again.</param>
-    internal UdpTransport(string host, int port, RateLimitedLog log, Func<string, IPAddress[]> lookUp, TimeSpan recheckEvery)
+    /// <param name="maxPacketSize">The largest datagram sent: the socket's send buffer is made at least that large.</param>
+    internal UdpTransport(string host, int port, RateLimitedLog log, Func<string, IPAddress[]> lookUp, TimeSpan recheckEvery, int maxPacketSize = 65_000)
     {
+        this.maxPacketSize = maxPacketSize;
         this.host = host;
         this.port = port;
         this.log = log;
@@ -71,9 +74,9 @@ internal sealed class UdpTransport : IPacketTransport
         {
             if (disposed) return false; // the tracer closed while this send was under way
             log.Error(e, $"sending a {count}-byte UDP packet to {host}:{port} failed");
-            if (e is SocketException { SocketErrorCode: not SocketError.ConnectionRefused })
+            if (e is SocketException { SocketErrorCode: not (SocketError.ConnectionRefused or SocketError.MessageSize) })
             {
-                // Anything but a refusal may be a stale address: resolve again next time.
+                // Anything but a refusal or one datagram too large may be a stale address: resolve again next time.
                 socket?.Dispose();
                 socket = null;
             }
@@ -113,8 +116,7 @@ internal sealed class UdpTransport : IPacketTransport
         try
         {
             var address = Resolve(host, lookUp);
-            var created = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-            created.Connect(new IPEndPoint(address, port));
+            var created = Open(address);
             socket = created;
             connectedTo = address;
             nextRecheck = Stopwatch.GetTimestamp() + recheckTicks;
@@ -135,6 +137,35 @@ internal sealed class UdpTransport : IPacketTransport
     }
 
     internal static IPAddress Resolve(string host) => Resolve(host, Dns.GetHostAddresses);
+
+    /// <summary>
+    /// A UDP socket connected to the agent, with a send buffer that holds the largest packet: on macOS
+    /// and the BSDs a datagram larger than the send buffer (about 9 KB by default there) is refused, so
+    /// 65,000-byte packets would all fail, as jaeger-client-go avoids by the same setting.
+    /// </summary>
+    private Socket Open(IPAddress address)
+    {
+        var created = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (created.SendBufferSize < maxPacketSize) created.SendBufferSize = maxPacketSize;
+        }
+        catch (SocketException)
+        {
+            // Kept as it is where the system refuses: a packet it cannot hold fails alone (MessageSize).
+        }
+
+        try
+        {
+            created.Connect(new IPEndPoint(address, port));
+            return created;
+        }
+        catch
+        {
+            created.Dispose();
+            throw;
+        }
+    }
 
     private static IPAddress Resolve(string host, Func<string, IPAddress[]> lookUp) =>
         Literal(host) ?? Preferred(lookUp(host)) ?? throw new SocketException((int)SocketError.HostNotFound);
@@ -173,8 +204,7 @@ internal sealed class UdpTransport : IPacketTransport
         if (done.Status != TaskStatus.RanToCompletion || Preferred(done.Result) is not { } address || address.Equals(connectedTo)) return current;
         try
         {
-            var moved = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-            moved.Connect(new IPEndPoint(address, port));
+            var moved = Open(address);
             socket = moved;
             connectedTo = address;
             current.Dispose();
