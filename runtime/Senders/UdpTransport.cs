@@ -201,6 +201,7 @@ internal sealed class UdpTransport : IPacketTransport
         var done = recheck;
         recheck = null;
         nextRecheck = Stopwatch.GetTimestamp() + recheckTicks;
+        if (done.IsFaulted) _ = done.Exception; // observed: a failed look-up keeps the address there is
         if (done.Status != TaskStatus.RanToCompletion || Preferred(done.Result) is not { } address || address.Equals(connectedTo)) return current;
         try
         {
