@@ -49,6 +49,14 @@ public static class TracedCall
     public static Task EndOnCompletion(Activity span, Task task)
     {
         LeaveSpan(span);
+        if (task is null)
+        {
+            // A method without nullable annotations may return no task at all: the span ends now, and the
+            // caller gets the null it would have got untraced (never an exception of ours).
+            span.Dispose();
+            return task!;
+        }
+
         if (task.IsCompleted) Complete(span, task);
         else task.ContinueWith(static (t, s) => Complete((Activity)s!, t), span, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return task;
@@ -64,13 +72,13 @@ public static class TracedCall
     /// <summary>As <see cref="EndOnCompletion{T}(Activity, Task{T})"/>, and tags the result as <paramref name="returnTag"/> on success.</summary>
     public static Task<T> EndOnCompletion<T>(Activity span, Task<T> task, string returnTag, bool asText = false)
     {
-        if (span.IsAllDataRequested)
+        if (task is not null && span.IsAllDataRequested)
         {
             if (task.Status == TaskStatus.RanToCompletion) SetResultTag(span, returnTag, task.Result, asText);
             else if (!task.IsCompleted) task.ContinueWith(static (t, s) => TagResult(t, s), Tuple.Create(span, returnTag, asText), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }
 
-        return EndOnCompletion(span, task);
+        return EndOnCompletion(span, task!); // a null task (no nullable annotations) ends the span there
     }
 
     /// <summary>As <see cref="EndOnCompletion{T}(Activity, ValueTask{T})"/>, and tags the result as <paramref name="returnTag"/> on success.</summary>
