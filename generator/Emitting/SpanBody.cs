@@ -17,7 +17,8 @@ internal static class SpanBody
 
     public static Names NamesFor(TargetMethod m, string receiver)
     {
-        var taken = new HashSet<string>(m.Parameters.Select(p => p.Name.TrimStart('@')));
+        // Nor a type parameter's name (the method's, or its type's, which the interceptor declares too): CS0412.
+        var taken = new HashSet<string>(m.Parameters.Select(p => p.Name.TrimStart('@')).Concat(m.TypeParameters.Select(t => t.Name.TrimStart('@'))));
         string Fresh(string wanted) => taken.Contains(wanted.TrimStart('@')) ? Fresh(wanted + "_") : wanted;
         return new Names(Fresh(receiver), Fresh("span"), Fresh("e"));
     }

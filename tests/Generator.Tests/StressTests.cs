@@ -496,6 +496,37 @@ public sealed class StressTests
                 """)],
             Compiles: true, Diagnostics: [], Intercepted: ["frozen.Add(1, 2, 3, 4)", "c.Add(1, 2, 3, 4)", "OnClick(this, EventArgs.Empty)", "@event(\"x\")"], NotIntercepted: []),
 
+        // Type parameters (the method's, or its type's, which the interceptor declares too) named like the
+        // wrapper's own locals: the span and the caught exception take other names (CS0412 otherwise).
+        new("TypeParametersNamedLikeTheWrappersLocals",
+            [("/src/TypeNames.cs", """
+                #pragma warning disable CS8981
+                using Instrumentation;
+
+                namespace Demo;
+
+                public static class Generic
+                {
+                    [Traced] public static void First<span>() { }
+                    [Traced] public static e Second<e>(e x) => x;
+                }
+
+                public class Box<e>
+                {
+                    [Traced] public int Size() => 1;
+                }
+
+                public static class Use
+                {
+                    public static int Run(Box<string> box)
+                    {
+                        Generic.First<int>();
+                        return Generic.Second(2) + box.Size();
+                    }
+                }
+                """)],
+            Compiles: true, Diagnostics: [], Intercepted: ["Generic.First<int>()", "Generic.Second(2)", "box.Size()"], NotIntercepted: []),
+
         new("ReceiversAndArguments",
             [("/src/Args.cs", """
                 using System;
