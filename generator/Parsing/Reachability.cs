@@ -77,8 +77,10 @@ internal static class Reachability
     {
         IArrayTypeSymbol array => IsNameable(array.ElementType, compilation),
         ITypeParameterSymbol => true,
+        // The containing type's type arguments too: Dictionary<string, Entry>.ValueCollection names Entry.
         INamedTypeSymbol named => !named.IsFileLocal && IsReachable(named.OriginalDefinition, compilation)
-            && named.TypeArguments.All(t => IsNameable(t, compilation)),
+            && named.TypeArguments.All(t => IsNameable(t, compilation))
+            && (named.ContainingType is not { } outer || IsNameable(outer, compilation)),
         _ => true,
     };
 

@@ -58,7 +58,9 @@ internal static class SuppressedIds
             {
                 IArrayTypeSymbol array => OnTypes([array.ElementType]),
                 IPointerTypeSymbol pointer => OnTypes([pointer.PointedAtType]),
-                INamedTypeSymbol named => OnContainers(named).Concat(OnTypes(named.TypeArguments)).Concat(OnAssembly(named)),
+                // The containing types' type arguments too (Outer<Preview>.Inner names Preview).
+                INamedTypeSymbol named => OnContainers(named).Concat(OnTypes(named.TypeArguments))
+                    .Concat(named.ContainingType is { } outer ? OnTypes([outer]) : []).Concat(OnAssembly(named)),
                 _ => [],
             };
             foreach (var id in ids) yield return id;

@@ -158,6 +158,31 @@ internal static class CallDiagnosticCases
             NotTraced = ["new Lock().Turn()", "new Hidden().Peek()"],
         });
 
+        // A private type named only through a containing type's type argument (Dictionary<string, Entry>.ValueCollection):
+        // CS0122 in the generated code before; now the same TRC005 as a private type named directly.
+        yield return ("TRC005_private_type_as_a_containing_types_type_argument", new DiagnosticCase("/src/Cache.cs", """
+            using System.Collections.Generic;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Cache
+            {
+                private sealed class Entry { }
+                private readonly Dictionary<string, Entry> map = new();
+
+                [Traced]
+                private int Sweep(Dictionary<string, Entry>.ValueCollection entries) => entries.Count;
+
+                public int Run() => Sweep(map.Values);
+            }
+            """,
+            "TRC006 Info /src/Cache.cs(12,17)-(12,22): 'Cache.Sweep(Dictionary<string, Cache.Entry>.ValueCollection)' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC005 Warning /src/Cache.cs(14,25)-(14,42): The call to 'Cache.Sweep(Dictionary<string, Cache.Entry>.ValueCollection)' is not traced: the method (private) is not accessible to generated code in this assembly. Make it internal (or public), or put 'using var span = Tracing.Block();' inside it.")
+        {
+            NotTraced = ["Sweep(map.Values)"],
+        });
+
         // [assembly: Traced] on a library that treats warnings as errors (Stateless does): the calls it
         // cannot trace are its own, not ones the developer chose, so they must not break the build.
         yield return ("Assembly_wide_only_calls_are_reported_as_messages", new DiagnosticCase("/src/Machine.cs", """

@@ -99,7 +99,7 @@ public sealed class CopiedAttributeTests
             using System.Diagnostics.CodeAnalysis;
             using Instrumentation;
 
-            #pragma warning disable EXP001, OLD001, EXP002, OLD002, EXP003 // the user's own suppression, which generated code does not see
+            #pragma warning disable EXP001, OLD001, EXP002, OLD002, EXP003, EXP004 // the user's own suppression, which generated code does not see
 
             namespace Demo;
 
@@ -108,9 +108,12 @@ public sealed class CopiedAttributeTests
                 [Traced, Experimental("EXP001")] public static void Exp() { }
                 [Traced, Obsolete("old", DiagnosticId = "OLD001")] public static void Old() { }
                 [Traced] public static void Uses(Preview p) { }
+                [Traced] public static void Nested(Outer<Preview2>.Inner i) { } // EXP004 only as a containing type's type argument
             }
 
             [Experimental("EXP003")] public sealed class Preview { }
+            [Experimental("EXP004")] public sealed class Preview2 { }
+            public class Outer<T> { public sealed class Inner { } }
 
             [Traced, Experimental("EXP002")] public interface IE { void A(); }
             [Traced] public interface IE2 { [Experimental("EXP002")] void A(); void B(); }
@@ -120,14 +123,14 @@ public sealed class CopiedAttributeTests
             {
                 public static void R1() => K.Exp();
                 public static void R2() => K.Old();
-                public static void R3(Preview p) => K.Uses(p);
+                public static void R3(Preview p, Outer<Preview2>.Inner i) { K.Uses(p); K.Nested(i); }
                 public static void R4(IE e, IE2 e2) { e.A(); e2.A(); }
             }
             """;
         var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
         var run = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/Shapes.cs", source)], extraReferences: [di]));
         run.AssertCompilesCleanly();
-        Assert.Contains("#pragma warning disable EXP001, EXP002, EXP003, OLD001 //", run.GeneratedText, System.StringComparison.Ordinal);
+        Assert.Contains("#pragma warning disable EXP001, EXP002, EXP003, EXP004, OLD001 //", run.GeneratedText, System.StringComparison.Ordinal);
         Assert.Contains("#pragma warning disable EXP002, OLD002 //", run.DecoratorsText, System.StringComparison.Ordinal);
     }
 
