@@ -25,9 +25,13 @@ internal static class FlowAttributes
         // Not a flow attribute, but the same kind of copy: without it an [UnscopedRef] out parameter is scoped again
         // in the wrapper, which then cannot return the wrapped call's ref to it (CS9075, CS8347).
         "UnscopedRefAttribute",
+
+        // What trimming must keep of the type passed: a wrapper that passes the value on without it warns
+        // (IL2067, IL2072), an error in projects that treat warnings as errors (AOT ones often do).
+        "DynamicallyAccessedMembersAttribute",
     ]);
 
-    private static readonly HashSet<string> OnReturn = InNamespace(["MaybeNullAttribute", "NotNullAttribute", "NotNullIfNotNullAttribute"]);
+    private static readonly HashSet<string> OnReturn = InNamespace(["MaybeNullAttribute", "NotNullAttribute", "NotNullIfNotNullAttribute", "DynamicallyAccessedMembersAttribute"]);
 
     /// <summary>
     /// What a method requires of its callers (trimming, dynamic code, assembly files, preview features): a wrapper that calls it

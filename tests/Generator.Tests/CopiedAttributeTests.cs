@@ -192,4 +192,45 @@ public sealed class CopiedAttributeTests
         Assert.True(Has(decorator.GetMembers().OfType<IMethodSymbol>().Single(m => m.Name.EndsWith(".B", System.StringComparison.Ordinal)), "RequiresDynamicCodeAttribute"));
         Assert.True(Has(decorator.GetMembers().OfType<IMethodSymbol>().Single(m => m.Name.EndsWith(".C", System.StringComparison.Ordinal)), "RequiresPreviewFeaturesAttribute"));
     }
+
+    [Fact]
+    public void What_trimming_must_keep_of_parameters_and_results_is_copied_onto_interceptors_and_decorator_members()
+    {
+        // Without the copy, the trim analyzer flags the wrapper's pass-through (IL2067, IL2072, IL2073).
+        var source = """
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static class Factory
+            {
+                [Traced]
+                [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)]
+                public static Type Make([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicFields)] Type type) => type;
+            }
+
+            [Traced]
+            public interface IMaker { object Create([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type type); }
+
+            public static class Use
+            {
+                public static Type Run() => Factory.Make(typeof(Use));
+            }
+            """;
+        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/Trim.cs", source)], extraReferences: [di]));
+        run.AssertCompilesCleanly();
+
+        var interceptor = Inspect.InterceptorOf(run, "Factory.Make(typeof(Use))")!;
+        Assert.Equal(1 << 0 | 1 << 5, Kept(interceptor.Parameters.Single().GetAttributes())); // PublicParameterlessConstructor | PublicFields
+        Assert.Equal(1 << 3, Kept(interceptor.GetReturnTypeAttributes())); // PublicMethods
+        var decorator = run.Output.GetTypeByMetadataName("Instrumentation.Generated.IMakerTracedDecorator")!;
+        var create = decorator.GetMembers().OfType<IMethodSymbol>().Single(m => m.Name.EndsWith("Create", System.StringComparison.Ordinal));
+        Assert.Equal(1, Kept(create.Parameters.Single().GetAttributes()));
+
+        static int Kept(System.Collections.Immutable.ImmutableArray<AttributeData> attributes) =>
+            (int)attributes.Single(a => a.AttributeClass?.Name == "DynamicallyAccessedMembersAttribute").ConstructorArguments[0].Value!;
+    }
 }
