@@ -16,6 +16,10 @@ internal static class DiagnosticReasons
 
         public const string ReusedTypeParameterNames = "its type parameters reuse the names of its containing type's type parameters (rename them)";
 
+        /// <summary>Legal in the method (the parameter hides the type's type parameter), not in an interceptor, which declares both (CS0412).</summary>
+        public static string ParameterNamedLikeTypeParameter(string parameter) =>
+            $"its parameter '{parameter}' has the name of a type parameter of its containing type, which the interceptor declares too (rename the parameter)";
+
         public const string DynamicCall = "it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types)";
 
         /// <param name="what">An <see cref="Obsolete"/> subject.</param>

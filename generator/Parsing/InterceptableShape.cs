@@ -28,6 +28,26 @@ internal static class InterceptableShape
         return null;
     }
 
+    /// <summary>
+    /// An interceptor's own limit (a decorator method may hide its class's type parameter): a parameter
+    /// named like a type parameter of the method's containing types, which the interceptor declares as
+    /// its own (CS0412). TRC011's reason, or null.
+    /// </summary>
+    public static string? ParameterHidesTypeParameter(IMethodSymbol called)
+    {
+        var method = TracedSymbols.Definition(called);
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            foreach (var typeParameter in type.TypeParameters)
+            {
+                if (method.Parameters.FirstOrDefault(p => p.Name == typeParameter.Name) is { } hiding)
+                    return DiagnosticReasons.Shape.ParameterNamedLikeTypeParameter(hiding.Name);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Pointers anywhere in the type (<c>int*[]</c> too) need an unsafe context the generated code does not have.</summary>
     internal static bool HasPointer(ITypeSymbol type) => type switch
     {

@@ -421,6 +421,26 @@ internal static class CallDiagnosticCases
             NothingGenerated = true,
         });
 
+        // Legal C# (the parameter hides the type parameter); an interceptor declaring both failed with CS0412.
+        yield return ("TRC011_parameter_named_like_its_types_type_parameter", new DiagnosticCase("/src/Grid.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Grid<T>
+            {
+                [Traced]
+                public int Set(int T) => T;
+
+                public static int Use() => new Grid<string>().Set(3);
+            }
+            """,
+            "TRC006 Info /src/Grid.cs(8,16)-(8,19): 'Grid<T>.Set(int)' is marked [Traced] but no call in this compilation can be intercepted. Calls are traced in the assembly that makes them, when it references Instrumentation; calls through delegates, reflection or frameworks are not (use Tracing.Block inside the method for those).",
+            "TRC011 Warning /src/Grid.cs(10,32)-(10,57): The call to 'Grid<string>.Set(int)' is not traced: its parameter 'T' has the name of a type parameter of its containing type, which the interceptor declares too (rename the parameter). Put 'using var span = Tracing.Block();' inside the method instead.")
+        {
+            NothingGenerated = true,
+        });
+
         // The SDK's compiler rejects an interceptor for it (CS9154): Shapes.Tests proves the build passes.
         yield return ("TRC011_in_parameter_of_a_virtual_member", new DiagnosticCase("/src/Reader.cs", """
             using Instrumentation;
