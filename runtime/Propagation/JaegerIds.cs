@@ -62,11 +62,7 @@ internal static class JaegerIds
         value = 0;
         if (((first | second) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero) return false;
 
-        // Both halves are ASCII (checked above), so a saturating pack narrows them exactly: one instruction on x86.
-        var ascii = System.Runtime.Intrinsics.X86.Sse2.IsSupported
-            ? System.Runtime.Intrinsics.X86.Sse2.PackUnsignedSaturate(first.AsInt16(), second.AsInt16())
-            : Vector128.Narrow(first, second);
-        var nibbles = ascii - Vector128.Create((byte)'0');
+        var nibbles = VectorNarrowing.Exact(first, second) - Vector128.Create((byte)'0'); // ASCII, checked above
         var letters = Vector128.GreaterThan(nibbles, Vector128.Create((byte)9));
         nibbles -= letters & Vector128.Create((byte)('a' - '0' - 10));
         var invalid = Vector128.GreaterThan(nibbles, Vector128.Create((byte)15)) | (letters & Vector128.LessThan(nibbles, Vector128.Create((byte)10)));
@@ -75,10 +71,7 @@ internal static class JaegerIds
         // Each 16-bit lane holds a digit pair, the high digit in its low byte.
         var pairs = nibbles.AsUInt16();
         var bytes = Vector128.ShiftLeft(pairs & Vector128.Create((ushort)0xFF), 4) | Vector128.ShiftRightLogical(pairs, 8);
-        var packed = System.Runtime.Intrinsics.X86.Sse2.IsSupported
-            ? System.Runtime.Intrinsics.X86.Sse2.PackUnsignedSaturate(bytes.AsInt16(), bytes.AsInt16()) // lanes hold 0-255: exact
-            : Vector128.Narrow(bytes, bytes);
-        var bigEndian = packed.AsUInt64().ToScalar();
+        var bigEndian = VectorNarrowing.Exact(bytes, bytes).AsUInt64().ToScalar();
         value = (long)(BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(bigEndian) : bigEndian);
         return true;
     }
