@@ -136,8 +136,6 @@ internal sealed class UdpTransport : IPacketTransport
         }
     }
 
-    internal static IPAddress Resolve(string host) => Resolve(host, Dns.GetHostAddresses);
-
     /// <summary>
     /// A UDP socket connected to the agent, with a send buffer that holds the largest packet: on macOS
     /// and the BSDs a datagram larger than the send buffer (about 9 KB by default there) is refused, so
@@ -191,9 +189,7 @@ internal sealed class UdpTransport : IPacketTransport
         if (recheck is null)
         {
             if (Stopwatch.GetTimestamp() < nextRecheck) return current;
-            var name = host;
-            var lookUpName = lookUp;
-            recheck = Task.Run(() => lookUpName(name));
+            recheck = Task.Run(() => lookUp(host));
             return current;
         }
 
