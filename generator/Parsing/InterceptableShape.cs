@@ -15,12 +15,7 @@ internal static class InterceptableShape
         if (method.IsVararg) return DiagnosticReasons.Shape.Arglist;
         if (method.Parameters.Any(p => HasPointer(p.Type)) || HasPointer(method.ReturnType))
             return DiagnosticReasons.Shape.PointerTypes;
-        var outerNames = new HashSet<string>();
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            foreach (var parameter in type.TypeParameters) outerNames.Add(parameter.Name);
-        }
-
+        var outerNames = ContainingTypeParameterNames(method);
         if (method.TypeParameters.Any(t => outerNames.Contains(t.Name)))
             return DiagnosticReasons.Shape.ReusedTypeParameterNames;
         if (ErrorObsolete.In(method) is { } obsolete)
@@ -36,16 +31,22 @@ internal static class InterceptableShape
     public static string? ParameterHidesTypeParameter(IMethodSymbol called)
     {
         var method = TracedSymbols.Definition(called);
+        var outerNames = ContainingTypeParameterNames(method);
+        return method.Parameters.FirstOrDefault(p => outerNames.Contains(p.Name)) is { } hiding
+            ? DiagnosticReasons.Shape.ParameterNamedLikeTypeParameter(hiding.Name)
+            : null;
+    }
+
+    /// <summary>The type parameters' names of the method's containing types, which an interceptor declares as its own.</summary>
+    private static HashSet<string> ContainingTypeParameterNames(IMethodSymbol method)
+    {
+        var names = new HashSet<string>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            foreach (var typeParameter in type.TypeParameters)
-            {
-                if (method.Parameters.FirstOrDefault(p => p.Name == typeParameter.Name) is { } hiding)
-                    return DiagnosticReasons.Shape.ParameterNamedLikeTypeParameter(hiding.Name);
-            }
+            foreach (var parameter in type.TypeParameters) names.Add(parameter.Name);
         }
 
-        return null;
+        return names;
     }
 
     /// <summary>Pointers anywhere in the type (<c>int*[]</c> too) need an unsafe context the generated code does not have.</summary>

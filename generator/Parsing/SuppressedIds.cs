@@ -50,6 +50,15 @@ internal static class SuppressedIds
         }
     }
 
+    /// <summary>The type's type arguments and its containing types' (<c>Outer&lt;Preview&gt;.Inner</c> names <c>Preview</c>).</summary>
+    private static IEnumerable<ITypeSymbol> TypeArgumentsWithin(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            foreach (var argument in t.TypeArguments) yield return argument;
+        }
+    }
+
     private static IEnumerable<string> OnTypes(IEnumerable<ITypeSymbol> types)
     {
         foreach (var type in types)
@@ -58,9 +67,7 @@ internal static class SuppressedIds
             {
                 IArrayTypeSymbol array => OnTypes([array.ElementType]),
                 IPointerTypeSymbol pointer => OnTypes([pointer.PointedAtType]),
-                // The containing types' type arguments too (Outer<Preview>.Inner names Preview).
-                INamedTypeSymbol named => OnContainers(named).Concat(OnTypes(named.TypeArguments))
-                    .Concat(named.ContainingType is { } outer ? OnTypes([outer]) : []).Concat(OnAssembly(named)),
+                INamedTypeSymbol named => OnContainers(named).Concat(OnTypes(TypeArgumentsWithin(named))).Concat(OnAssembly(named)),
                 _ => [],
             };
             foreach (var id in ids) yield return id;
