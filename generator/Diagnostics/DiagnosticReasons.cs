@@ -20,6 +20,10 @@ internal static class DiagnosticReasons
         public static string ParameterNamedLikeTypeParameter(string parameter) =>
             $"its parameter '{parameter}' has the name of a type parameter of its containing type, which the interceptor declares too (rename the parameter)";
 
+        /// <summary>Generated code names every type <c>global::...</c> (CS0400 for an aliased assembly's).</summary>
+        public static string ExternAlias(string type, string assembly, string alias) =>
+            $"type '{type}' comes from assembly '{assembly}', referenced only under the extern alias '{alias}', which generated code cannot name (add 'global' to the reference's Aliases)";
+
         public const string DynamicCall = "it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types)";
 
         /// <param name="what">An <see cref="Obsolete"/> subject.</param>

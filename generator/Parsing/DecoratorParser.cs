@@ -40,6 +40,8 @@ internal static class DecoratorParser
                 return Fail(DiagnosticReasons.Decorator.NestedInGenericType(t.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
         }
 
+        if (ExternAliases.FirstAliasedType(NamedTypes(type), compilation) is { } aliased) return Fail(aliased);
+
         // Error-obsolete (CS0619, which no pragma suppresses): the interface, a base, a type in a constraint or in a member.
         if ((ErrorObsolete.In(type) ?? ErrorObsolete.InConstraints(type.TypeParameters) ?? type.AllInterfaces.Select(ErrorObsolete.In).FirstOrDefault(p => p is not null)) is { } obsolete)
             return Fail(DiagnosticReasons.Decorator.ErrorObsolete(obsolete));
@@ -131,6 +133,27 @@ internal static class DecoratorParser
             named.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "<" + string.Join(",", named.TypeArguments.Select(t => TypeKey(t, method))) + ">",
         _ => type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
     };
+
+    /// <summary>Every type the decorator names: the interfaces, constraints and the members' signatures.</summary>
+    private static IEnumerable<ITypeSymbol> NamedTypes(INamedTypeSymbol type)
+    {
+        foreach (var constraint in type.TypeParameters.SelectMany(t => t.ConstraintTypes)) yield return constraint;
+        foreach (var iface in new[] { type }.Concat(type.AllInterfaces))
+        {
+            yield return iface;
+            foreach (var member in iface.GetMembers())
+            {
+                var signature = member switch
+                {
+                    IMethodSymbol method => method.Parameters.Select(p => p.Type).Append(method.ReturnType).Concat(method.TypeParameters.SelectMany(t => t.ConstraintTypes)),
+                    IPropertySymbol property => property.Parameters.Select(p => p.Type).Append(property.Type),
+                    IEventSymbol @event => [@event.Type],
+                    _ => [],
+                };
+                foreach (var named in signature) yield return named;
+            }
+        }
+    }
 
     private static IEnumerable<INamedTypeSymbol> Containing(INamedTypeSymbol type)
     {

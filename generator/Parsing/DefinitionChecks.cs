@@ -81,7 +81,8 @@ internal sealed class DefinitionChecks
             inaccessible,
             inaccessible is not null && Reachability.CanUseAccessor(definition, compilation),
             CallSiteParser.HasErrorType(definition),
-            InterceptableShape.UnsupportedShape(definition) ?? InterceptableShape.ParameterHidesTypeParameter(definition) ?? CallSiteParser.RequiredModifier(definition),
+            InterceptableShape.UnsupportedShape(definition) ?? InterceptableShape.ParameterHidesTypeParameter(definition) ?? CallSiteParser.RequiredModifier(definition)
+                ?? ExternAliases.FirstAliasedType(definition, compilation),
             CallSiteParser.TracedVia(definition));
     }
 }
