@@ -63,7 +63,7 @@ internal static class DecoratorEmitter
         if (d.ClassAttributes.Count > 0) w.Line(SignatureText.Attributes(d.ClassAttributes).TrimEnd());
         var typeParameters = SignatureText.TypeParameterList(d.TypeParameters);
         w.TypeAttributes()
-            .Open($"internal sealed class {d.ClassName}{typeParameters} : {d.InterfaceType}, global::Instrumentation.ITracedDecorator{SignatureText.Constraints(d.TypeParameters)}");
+            .Open($"internal sealed class {d.ClassName}{SignatureText.TypeParameterDeclarations(d.TypeParameters)} : {d.InterfaceType}, global::Instrumentation.ITracedDecorator{SignatureText.Constraints(d.TypeParameters)}");
         var descriptors = new Dictionary<DecoratorMember, string>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in d.Members.Where(m => m.Traced is not null))

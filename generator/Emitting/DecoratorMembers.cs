@@ -11,7 +11,7 @@ internal static class DecoratorMembers
 
     /// <summary>A method's explicit implementation signature.</summary>
     public static string MethodHeader(DecoratorMember m) =>
-        $"{SignatureText.Attributes(m.Attributes)}{SignatureText.ReturnPrefix(m.Ref)}{m.Type} {m.Interface}.{m.Name}{SignatureText.TypeParameterList(m.TypeParameters)}({Declarations(m)}){SignatureText.ExplicitConstraints(m.TypeParameters)}";
+        $"{SignatureText.Attributes(m.Attributes)}{SignatureText.ReturnPrefix(m.Ref)}{m.Type} {m.Interface}.{m.Name}{SignatureText.TypeParameterDeclarations(m.TypeParameters)}({Declarations(m)}){SignatureText.ExplicitConstraints(m.TypeParameters)}";
 
     /// <summary>The complete declaration of an untraced member, on one line.</summary>
     public static string Forward(DecoratorMember m) => m.Kind switch

@@ -142,7 +142,7 @@ internal static class InterceptorEmitter
         parameters.AddRange(m.Parameters.Select(SignatureText.Declaration));
         if (m.MethodAttributes.Count > 0) w.Line(SignatureText.Attributes(m.MethodAttributes).TrimEnd());
         if (m.ReturnAttributes.Count > 0) w.Line(SignatureText.Attributes(m.ReturnAttributes).TrimEnd());
-        w.Open($"internal static {SignatureText.ReturnPrefix(m.ReturnRef)}{m.ReturnType} {name}{SignatureText.TypeParameterList(m.TypeParameters)}({string.Join(", ", parameters)}){SignatureText.Constraints(m.TypeParameters)}");
+        w.Open($"internal static {SignatureText.ReturnPrefix(m.ReturnRef)}{m.ReturnType} {name}{SignatureText.TypeParameterDeclarations(m.TypeParameters)}({string.Join(", ", parameters)}){SignatureText.Constraints(m.TypeParameters)}");
 
         // Through an interface, the receiver may be a generated decorator: mark the call as traced here.
         var receiver = m.MarksReceiver ? $"global::Instrumentation.TracedHandoff.Mark({self})" : self;

@@ -7,11 +7,18 @@ namespace Instrumentation.Generator.Emitting;
 /// <summary>How the signature pieces of the models are spelled in C#: shared by interceptors and decorators.</summary>
 internal static class SignatureText
 {
-    /// <summary><c>&lt;T, U&gt;</c>, or empty.</summary>
+    /// <summary><c>&lt;T, U&gt;</c> as type arguments, or empty.</summary>
     public static string TypeParameterList(IEnumerable<TypeParameterModel> typeParameters)
     {
         var names = typeParameters.Select(t => t.Name).ToList();
         return names.Count == 0 ? string.Empty : "<" + string.Join(", ", names) + ">";
+    }
+
+    /// <summary><c>&lt;[attributes] T, U&gt;</c> where the type parameters are declared, or empty.</summary>
+    public static string TypeParameterDeclarations(IEnumerable<TypeParameterModel> typeParameters)
+    {
+        var declared = typeParameters.Select(t => Attributes(t.Attributes) + t.Name).ToList();
+        return declared.Count == 0 ? string.Empty : "<" + string.Join(", ", declared) + ">";
     }
 
     /// <summary>The where clauses, each with a leading space, or empty.</summary>

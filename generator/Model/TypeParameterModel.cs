@@ -19,6 +19,7 @@ internal enum SpecialConstraint
 /// <param name="AllowsRefStruct">Declares <c>allows ref struct</c>.</param>
 /// <param name="IsValueType">Known to be a value type (also through a constraint type): an explicit implementation says <c>struct</c>.</param>
 /// <param name="IsReferenceType">Known to be a reference type: an explicit implementation says <c>class</c>.</param>
+/// <param name="Attributes">What the declaration repeats (<c>[DynamicallyAccessedMembers]</c>).</param>
 internal sealed record TypeParameterModel(
     string Name,
     SpecialConstraint Special,
@@ -27,4 +28,5 @@ internal sealed record TypeParameterModel(
     bool New,
     bool AllowsRefStruct,
     bool IsValueType,
-    bool IsReferenceType);
+    bool IsReferenceType,
+    EquatableArray<AttributeModel> Attributes);

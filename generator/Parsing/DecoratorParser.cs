@@ -24,7 +24,7 @@ internal static class DecoratorParser
     {
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } type) return null;
         var compilation = context.SemanticModel.Compilation;
-        var typeParameters = SignatureBuilder.TypeParameters(type.TypeParameters);
+        var typeParameters = SignatureBuilder.TypeParameters(type.TypeParameters, compilation);
         var className = string.Join("_", Containing(type).Select(t => t.Name)) + Suffix;
         var sortKey = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var shown = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
@@ -181,7 +181,7 @@ internal static class DecoratorParser
             by.IsBase,
             SignatureBuilder.ReturnType(method),
             SignatureBuilder.ReturnRef(method.RefKind),
-            SignatureBuilder.TypeParameters(method.TypeParameters),
+            SignatureBuilder.TypeParameters(method.TypeParameters, compilation),
             SignatureBuilder.Parameters(method.Parameters, compilation),
             FlowAttributes.OfMethod(method, compilation).Concat(FlowAttributes.OfReturn(method, compilation)).ToEquatableArray(),
             Disposal: traced is null ? DisposalOf(method, compilation) : Disposal.None,

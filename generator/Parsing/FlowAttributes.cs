@@ -31,6 +31,8 @@ internal static class FlowAttributes
         "DynamicallyAccessedMembersAttribute",
     ]);
 
+    private static readonly HashSet<string> OnTypeParameters = InNamespace(["DynamicallyAccessedMembersAttribute"]);
+
     private static readonly HashSet<string> OnReturn = InNamespace(["MaybeNullAttribute", "NotNullAttribute", "NotNullIfNotNullAttribute", "DynamicallyAccessedMembersAttribute"]);
 
     /// <summary>
@@ -53,6 +55,13 @@ internal static class FlowAttributes
     /// <summary>The parameter's flow attributes.</summary>
     public static EquatableArray<AttributeModel> Of(IParameterSymbol parameter, Compilation compilation) =>
         Read(parameter.GetAttributes(), OnParameters, AttributeTarget.Declaration, compilation).ToEquatableArray();
+
+    /// <summary>
+    /// A type parameter's <c>[DynamicallyAccessedMembers]</c>: a wrapper whose type parameter lacks it passes an
+    /// unannotated type argument to the target (IL2091), and a decorator's mismatches the interface's (IL2095).
+    /// </summary>
+    public static EquatableArray<AttributeModel> Of(ITypeParameterSymbol typeParameter, Compilation compilation) =>
+        Read(typeParameter.GetAttributes(), OnTypeParameters, AttributeTarget.Declaration, compilation).ToEquatableArray();
 
     /// <summary>The method's return flow attributes (<c>[return: ...]</c>).</summary>
     public static EquatableArray<AttributeModel> OfReturn(IMethodSymbol method, Compilation compilation) =>

@@ -11,10 +11,10 @@ namespace Instrumentation.Generator.Parsing;
 /// </summary>
 internal static class SignatureBuilder
 {
-    public static EquatableArray<TypeParameterModel> TypeParameters(IEnumerable<ITypeParameterSymbol> typeParameters) =>
-        typeParameters.Select(TypeParameter).ToEquatableArray();
+    public static EquatableArray<TypeParameterModel> TypeParameters(IEnumerable<ITypeParameterSymbol> typeParameters, Compilation compilation) =>
+        typeParameters.Select(t => TypeParameter(t, compilation)).ToEquatableArray();
 
-    private static TypeParameterModel TypeParameter(ITypeParameterSymbol t) => new(
+    private static TypeParameterModel TypeParameter(ITypeParameterSymbol t, Compilation compilation) => new(
         SymbolNames.Identifier(t.Name),
         t.HasReferenceTypeConstraint ? (t.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? SpecialConstraint.NullableClass : SpecialConstraint.Class)
             : t.HasUnmanagedTypeConstraint ? SpecialConstraint.Unmanaged
@@ -25,7 +25,8 @@ internal static class SignatureBuilder
         t.HasConstructorConstraint && !t.HasValueTypeConstraint, // struct implies new(), and may not repeat it
         t.AllowsRefLikeType,
         t.IsValueType,
-        t.IsReferenceType);
+        t.IsReferenceType,
+        FlowAttributes.Of(t, compilation));
 
     /// <summary>A parameter without tags (a traced method's builder adds them).</summary>
     public static ParameterModel Parameter(IParameterSymbol p, Compilation compilation) => new(

@@ -24,7 +24,7 @@ internal static class TargetMethodBuilder
             OperationName: OperationName(method, traced, attributeOnMethod),
             Kind: kind,
             MethodName: method.Name,
-            TypeParameters: SignatureBuilder.TypeParameters(ContainingTypeParameters(method.ContainingType).Concat(method.TypeParameters)),
+            TypeParameters: SignatureBuilder.TypeParameters(ContainingTypeParameters(method.ContainingType).Concat(method.TypeParameters), compilation),
             MethodArity: method.TypeParameters.Length,
             Receiver: receiver,
             ContainingType: SymbolNames.Type(method.ContainingType),

@@ -233,4 +233,55 @@ public sealed class CopiedAttributeTests
         static int Kept(System.Collections.Immutable.ImmutableArray<AttributeData> attributes) =>
             (int)attributes.Single(a => a.AttributeClass?.Name == "DynamicallyAccessedMembersAttribute").ConstructorArguments[0].Value!;
     }
+
+    [Fact]
+    public void DynamicallyAccessedMembers_on_type_parameters_is_copied_onto_interceptors_and_decorators()
+    {
+        // Without the copy, the wrapper passes an unannotated T to an annotated one (IL2091) and a decorator's
+        // type parameter differs from its interface's (IL2095): errors where trim warnings are errors.
+        const string source = """
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static class Factory
+            {
+                [Traced] public static string Name<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] T>() => typeof(T).Name;
+
+                public sealed class Item { }
+            }
+
+            public sealed class Box<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>
+            {
+                [Traced] public int Count() => typeof(T).GetFields().Length;
+            }
+
+            [Traced]
+            public interface IMaker<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>
+            {
+                T Make();
+                string Describe<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] U>();
+            }
+
+            public static class Use
+            {
+                public static int Run(Box<Factory.Item> box) => Factory.Name<Factory.Item>().Length + box.Count();
+            }
+            """;
+        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/Trim.cs", source)], extraReferences: [di]));
+        run.AssertCompilesCleanly();
+
+        Assert.Equal(1 << 3, Kept(Inspect.InterceptorOf(run, "Factory.Name<Factory.Item>()")!.TypeParameters.Single())); // PublicMethods
+        Assert.Equal(1 << 5, Kept(Inspect.InterceptorOf(run, "box.Count()")!.TypeParameters.Single())); // PublicFields
+        var decorator = run.Output.GetTypeByMetadataName("Instrumentation.Generated.IMakerTracedDecorator`1")!;
+        Assert.Equal(1, Kept(decorator.TypeParameters.Single())); // PublicParameterlessConstructor
+        var describe = decorator.GetMembers().OfType<IMethodSymbol>().Single(m => m.Name.EndsWith("Describe", System.StringComparison.Ordinal));
+        Assert.Equal(1 << 9, Kept(describe.TypeParameters.Single())); // PublicProperties
+
+        static int Kept(ITypeParameterSymbol typeParameter) =>
+            (int)typeParameter.GetAttributes().Single(a => a.AttributeClass?.Name == "DynamicallyAccessedMembersAttribute").ConstructorArguments[0].Value!;
+    }
 }
