@@ -36,8 +36,9 @@ internal static class SpanBody
         var span = names.Span;
         if (m.Shape is ReturnShape.Enumerable or ReturnShape.AsyncEnumerable)
         {
-            // The iterator's own code runs on enumeration: the span starts at the first MoveNext.
-            w.Line($"return global::Instrumentation.TracedCall.TraceEnumeration({descriptor}, {call}{MaybeNull(m)});");
+            // The iterator's own code runs on enumeration: the span starts at the first MoveNext, and is tagged then
+            // with the values the parameters had at the call.
+            w.Line($"return global::Instrumentation.TracedCall.TraceEnumeration({descriptor}, {call}{MaybeNull(m)}{EnumerationTags(m)});");
             return;
         }
 
@@ -103,6 +104,16 @@ internal static class SpanBody
         }
 
         w.Close();
+    }
+
+    /// <summary>The iterator's tagged parameters as an array argument, or empty (iterators have no out or ref struct parameters).</summary>
+    private static string EnumerationTags(TargetMethod m)
+    {
+        var tagged = m.Parameters.Where(p => p.TagName is not null).ToList();
+        if (tagged.Count == 0) return string.Empty;
+        const string Tag = "global::System.Collections.Generic.KeyValuePair<string, object?>";
+        var tags = tagged.Select(p => $"new({InterceptorEmitter.Literal(p.TagName!)}, {(p.TagAsText ? TagText(p) : p.Name)})");
+        return $", new {Tag}[] {{ {string.Join(", ", tags)} }}";
     }
 
     /// <summary>

@@ -1,12 +1,13 @@
+using System.Collections.Generic;
 using System.Diagnostics;
 
 namespace Instrumentation;
 
 /// <summary>
 /// The span of one enumeration, shared by the sync and async iterator wrappers: started by the
-/// first step, current during each step, and ended once.
+/// first step, current during each step, and ended once. The parameter tags, read at the call, are set when it starts.
 /// </summary>
-internal struct EnumerationSpan(TracedMethod method)
+internal struct EnumerationSpan(TracedMethod method, KeyValuePair<string, object?>[]? tags)
 {
     private bool started;
 
@@ -20,6 +21,10 @@ internal struct EnumerationSpan(TracedMethod method)
         {
             started = true;
             Span = method.Start();
+            if (tags is not null && Span is { IsAllDataRequested: true })
+            {
+                foreach (var tag in tags) Span.SetTag(tag.Key, tag.Value);
+            }
         }
         else if (Span is not null)
         {

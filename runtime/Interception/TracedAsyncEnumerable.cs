@@ -8,14 +8,14 @@ using System.Threading.Tasks;
 namespace Instrumentation;
 
 /// <summary>The async-iterator twin of <see cref="TracedEnumerable{T}"/>: the span covers first <c>MoveNextAsync</c> to <c>DisposeAsync</c>.</summary>
-internal sealed class TracedAsyncEnumerable<T>(TracedMethod method, IAsyncEnumerable<T> source) : IAsyncEnumerable<T>
+internal sealed class TracedAsyncEnumerable<T>(TracedMethod method, IAsyncEnumerable<T> source, KeyValuePair<string, object?>[]? tags) : IAsyncEnumerable<T>
 {
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        new Enumerator(method, source.GetAsyncEnumerator(cancellationToken));
+        new Enumerator(method, source.GetAsyncEnumerator(cancellationToken), tags);
 
-    private sealed class Enumerator(TracedMethod method, IAsyncEnumerator<T> inner) : IAsyncEnumerator<T>
+    private sealed class Enumerator(TracedMethod method, IAsyncEnumerator<T> inner, KeyValuePair<string, object?>[]? tags) : IAsyncEnumerator<T>
     {
-        private EnumerationSpan span = new(method);
+        private EnumerationSpan span = new(method, tags);
 
         public T Current => inner.Current;
 

@@ -138,12 +138,20 @@ public static class TracedCall
 
     /// <summary>Traces an iterator's enumeration (first <c>MoveNext</c> to <c>Dispose</c>) instead of the call that created it.</summary>
     public static System.Collections.Generic.IEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IEnumerable<T> sequence) =>
-        new TracedEnumerable<T>(method, sequence);
+        new TracedEnumerable<T>(method, sequence, null);
+
+    /// <summary>As <see cref="TraceEnumeration{T}(TracedMethod, System.Collections.Generic.IEnumerable{T})"/>, with the <c>[Tag]</c> parameters' values, set when the span starts.</summary>
+    public static System.Collections.Generic.IEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IEnumerable<T> sequence, System.Collections.Generic.KeyValuePair<string, object?>[] tags) =>
+        new TracedEnumerable<T>(method, sequence, tags);
 
 #if NET
     /// <summary>Traces an async iterator's enumeration (first <c>MoveNextAsync</c> to <c>DisposeAsync</c>).</summary>
     public static System.Collections.Generic.IAsyncEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IAsyncEnumerable<T> sequence) =>
-        new TracedAsyncEnumerable<T>(method, sequence);
+        new TracedAsyncEnumerable<T>(method, sequence, null);
+
+    /// <summary>As <see cref="TraceEnumeration{T}(TracedMethod, System.Collections.Generic.IAsyncEnumerable{T})"/>, with the <c>[Tag]</c> parameters' values, set when the span starts.</summary>
+    public static System.Collections.Generic.IAsyncEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IAsyncEnumerable<T> sequence, System.Collections.Generic.KeyValuePair<string, object?>[] tags) =>
+        new TracedAsyncEnumerable<T>(method, sequence, tags);
 #endif
 
     private static void LeaveSpan(Activity span)

@@ -10,15 +10,15 @@ namespace Instrumentation;
 /// <c>MoveNext</c> and ends at <c>Dispose</c>. While the iterator runs, the span is current (so its
 /// calls nest under it); between items the consumer's own activity is current again.
 /// </summary>
-internal sealed class TracedEnumerable<T>(TracedMethod method, IEnumerable<T> source) : IEnumerable<T>
+internal sealed class TracedEnumerable<T>(TracedMethod method, IEnumerable<T> source, KeyValuePair<string, object?>[]? tags) : IEnumerable<T>
 {
-    public IEnumerator<T> GetEnumerator() => new Enumerator(method, source.GetEnumerator());
+    public IEnumerator<T> GetEnumerator() => new Enumerator(method, source.GetEnumerator(), tags);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private sealed class Enumerator(TracedMethod method, IEnumerator<T> inner) : IEnumerator<T>
+    private sealed class Enumerator(TracedMethod method, IEnumerator<T> inner, KeyValuePair<string, object?>[]? tags) : IEnumerator<T>
     {
-        private EnumerationSpan span = new(method);
+        private EnumerationSpan span = new(method, tags);
 
         public T Current => inner.Current;
 

@@ -87,6 +87,12 @@ public sealed class RunTests : IDisposable
         Assert.Equal(["Numbers.Range", "Numbers.RangeAsync", "Numbers.Range", "Numbers.Materialized"], names);
         var inner = stopped.ElementAt(2);
         Assert.Equal(stopped.ElementAt(3).SpanId, inner.ParentSpanId);
+
+        // [Tag] parameters of iterators: the values at the call, set when the enumeration's span starts.
+        Assert.Equal([3, 2], stopped.Where(a => a.OperationName == "Numbers.Range").Select(a => a.GetTagItem("count")));
+        var async = stopped.Single(a => a.OperationName == "Numbers.RangeAsync");
+        Assert.Equal(3, async.GetTagItem("batch.size"));
+        Assert.Equal("http://example.org/", async.GetTagItem("from"));
     }
 
     [Fact]

@@ -216,13 +216,13 @@ public sealed class SnapshotTests
         public static class Numbers
         {
             [Traced]
-            public static IEnumerable<int> Range(int count)
+            public static IEnumerable<int> Range([Tag] int count)
             {
                 for (var i = 0; i < count; i++) yield return i;
             }
 
             [Traced]
-            public static async IAsyncEnumerable<int> RangeAsync(int count)
+            public static async IAsyncEnumerable<int> RangeAsync([Tag("batch.size")] int count, [Tag(UseToString = true)] System.Uri? from = null)
             {
                 for (var i = 0; i < count; i++)
                 {
@@ -241,7 +241,7 @@ public sealed class SnapshotTests
             {
                 var total = 0;
                 foreach (var i in Numbers.Range(3)) total += i;
-                await foreach (var i in Numbers.RangeAsync(3)) total += i;
+                await foreach (var i in Numbers.RangeAsync(3, new System.Uri("http://example.org"))) total += i;
                 foreach (var i in Numbers.Materialized(2)) total += i;
                 return total;
             }
