@@ -142,6 +142,13 @@ internal static class CompactSpanWriter
                     Byte(b, p++, TagVStr);
                     p = String(b, p, text);
                 }
+                else if (value is int number)
+                {
+                    // The commonest non-text value, written here: NonString's call and frame cost more than its work.
+                    Byte(b, p++, TypeLong);
+                    Byte(b, p++, TagLong);
+                    p = VarInt(b, p, ZigZag(number));
+                }
                 else
                 {
                     p = NonString(b, p, value);
