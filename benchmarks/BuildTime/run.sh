@@ -12,14 +12,14 @@ trap 'rm -rf "$work"' EXIT
 
 python3 "$repo/benchmarks/BuildTime/make_project.py" "$work/src" "$methods" "$sites"
 
-make_csproj() { # $1 = dir, $2 = generator (true: ours, discovery: the discovery floor, false: none), $3 = extra source file (optional)
+make_csproj() { # $1 = dir, $2 = generator (true: ours, discovery: the discovery floor, false: none), $3 = extra source file (optional; for discovery, its output)
   local analyzer="" extra=""
   if [ -n "${3:-}" ]; then extra="<Compile Include=\"$3\" />"; fi
   if [ "$2" = true ]; then
     analyzer="<ProjectReference Include=\"$repo/generator/Instrumentation.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
   elif [ "$2" = discovery ]; then
     # The floor's source reaches the compilation only as the discovery floor generator's output.
-    extra="<AdditionalFiles Include=\"$work/floor.cs\" />"
+    extra="<AdditionalFiles Include=\"${3:-$work/floor.cs}\" />"
     analyzer="<ProjectReference Include=\"$repo/benchmarks/BuildTime/DiscoveryFloor/DiscoveryFloor.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
   fi
   mkdir -p "$1"
@@ -56,6 +56,12 @@ dotnet build "$work/floor" -c Release -v q -nologo >/dev/null
 # The same floor plus the semantic work any call-site interceptor generator must do (DiscoveryFloor/).
 make_csproj "$work/discovery" discovery
 dotnet build "$work/discovery" -c Release -v q -nologo >/dev/null
+# Discovery plus the cheapest span code per method (start, forward, end; span_floor.py): the floor
+# of any design that writes a span per traced method.
+mkdir -p "$work/span-floor"
+python3 "$repo/benchmarks/BuildTime/span_floor.py" "$(find "$work/generated" -name '*.g.cs' | head -1)" "$work/span-floor/floor.cs"
+make_csproj "$work/spanfloor" discovery "$work/span-floor/floor.cs"
+dotnet build "$work/spanfloor" -c Release -v q -nologo >/dev/null
 
 time_build() {
   local start end
@@ -65,12 +71,13 @@ time_build() {
   echo "$end - $start" | bc -l
 }
 
-with=(); without=(); floor=(); discovery=()
+with=(); without=(); floor=(); discovery=(); spanfloor=()
 for i in $(seq "$runs"); do
   without+=("$(time_build "$work/without")")
   with+=("$(time_build "$work/with")")
   floor+=("$(time_build "$work/floor")")
   discovery+=("$(time_build "$work/discovery")")
+  spanfloor+=("$(time_build "$work/spanfloor")")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 w=$(median "${with[@]}"); wo=$(median "${without[@]}")
@@ -81,5 +88,8 @@ f=$(median "${floor[@]}")
 echo "interceptor floor (attributes + empty methods as plain source, no generator): ${floor[*]} s (median $f)"
 d=$(median "${discovery[@]}")
 echo "discovery floor (the same plus binding each call and its interceptable location, in a minimal generator): ${discovery[*]} s (median $d)"
+sf=$(median "${spanfloor[@]}")
+echo "span floor (the discovery floor with a span per method: start, forward, end; no exception recording): ${spanfloor[*]} s (median $sf)"
 echo "ratio: $(echo "$w / $wo" | bc -l | cut -c1-5)x; floor ratio: $(echo "$f / $wo" | bc -l | cut -c1-5)x"
 echo "ours / floor: $(echo "$w / $f" | bc -l | cut -c1-5)x; discovery floor / floor: $(echo "$d / $f" | bc -l | cut -c1-5)x; ours / discovery floor: $(echo "$w / $d" | bc -l | cut -c1-5)x"
+echo "span floor / floor: $(echo "$sf / $f" | bc -l | cut -c1-5)x; ours / span floor: $(echo "$w / $sf" | bc -l | cut -c1-5)x"
