@@ -22,7 +22,8 @@ public static class Tracing
         [CallerFilePath] string file = "",
         [CallerLineNumber] int line = 0)
     {
-        var span = BlockSource.StartActivity(name ?? DefaultName(member, file, line));
+        if (!BlockSource.HasListeners()) return null;
+        var span = SpanCallbacks.Start(BlockSource, name ?? DefaultName(member, file, line), ActivityKind.Internal);
         if (span is { IsAllDataRequested: true }) TracedMethod.SetCodeTags(span, member, file, line);
         return span;
     }

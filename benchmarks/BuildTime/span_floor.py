@@ -11,7 +11,7 @@ source, target = sys.argv[1], sys.argv[2]
 text = open(source).read()
 body = re.compile(
     r"\{\n(\s*)var span = (\S+)\.Start\(\);\n\s*try\n\s*\{\n\s*return (@this\.\w+\(x\));\n"
-    r"\s*\}\n\s*catch [^\n]*\n\s*\{\n\s*throw;\n\s*\}\n\s*finally\n\s*\{\n\s*span\?\.Dispose\(\);\n\s*\}\n(\s*)\}")
+    r"\s*\}\n\s*catch [^\n]*\n\s*\{\n\s*throw;\n\s*\}\n\s*finally\n\s*\{\n\s*global::Instrumentation\.TracedCall\.End\(span\);\n\s*\}\n(\s*)\}")
 text, count = body.subn(lambda m: f"{{\n{m.group(1)}using var span = {m.group(2)}.Start();\n{m.group(1)}return {m.group(3)};\n{m.group(4)}}}", text)
 if count == 0 or "TracedCall.Fail" in text:
     sys.exit(f"span_floor.py: rewrote {count} bodies, and some remain; the generated code's shape changed")

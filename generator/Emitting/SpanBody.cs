@@ -81,7 +81,7 @@ internal static class SpanBody
         if (!isAsync)
         {
             w.Open("finally")
-                .Line($"{span}?.Dispose();")
+                .Line($"global::Instrumentation.TracedCall.End({span});")
                 .Close();
         }
     }

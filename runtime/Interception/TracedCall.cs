@@ -23,11 +23,17 @@ public static class TracedCall
         return false;
     }
 
+    /// <summary>Ends the span of a call that returned or threw, when there is one (listeners' stop callbacks run untraced: see SpanCallbacks).</summary>
+    public static void End(Activity? span)
+    {
+        if (span is not null) SpanCallbacks.End(span);
+    }
+
     /// <summary>As <see cref="Fail"/>, and ends the span: for a task-returning call that threw before returning a task.</summary>
     public static bool FailAndEnd(Activity span, Exception exception)
     {
         Fail(span, exception);
-        span.Dispose();
+        SpanCallbacks.End(span);
         return false;
     }
 
@@ -53,7 +59,7 @@ public static class TracedCall
         {
             // A method without nullable annotations may return no task at all: the span ends now, and the
             // caller gets the null it would have got untraced (never an exception of ours).
-            span.Dispose();
+            SpanCallbacks.End(span);
             return task!;
         }
 
@@ -106,7 +112,7 @@ public static class TracedCall
         if (task.IsCompletedSuccessfully)
         {
             LeaveSpan(span);
-            span.Dispose();
+            SpanCallbacks.End(span);
             return task;
         }
 
@@ -119,7 +125,7 @@ public static class TracedCall
         if (task.IsCompletedSuccessfully)
         {
             LeaveSpan(span);
-            span.Dispose();
+            SpanCallbacks.End(span);
             return task;
         }
 
@@ -172,6 +178,6 @@ public static class TracedCall
             span.SetTag("task.canceled", true);
         }
 
-        span.Dispose();
+        SpanCallbacks.End(span);
     }
 }

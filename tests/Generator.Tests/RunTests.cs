@@ -256,6 +256,93 @@ public sealed class RunTests : IDisposable
         Assert.Equal(11, block.GetTagItem("code.line.number"));
     }
 
+    [Fact]
+    public void Traced_calls_from_a_listeners_callbacks_run_untraced_instead_of_recursing()
+    {
+        // Each Log.Write from a callback would start a span whose start and stop call the listener again:
+        // a stack overflow that killed the process. They now run untraced, once per callback.
+        var run = Load("/src/Listener.cs", """
+            using System.Diagnostics;
+            using Instrumentation;
+
+            [assembly: Traced]
+
+            namespace Demo;
+
+            public static class Log
+            {
+                public static int Lines;
+
+                public static void Write(string text) => Lines += text.Length > 0 ? 1 : 0;
+            }
+
+            public static class Use
+            {
+                public static int Work(int x) => x + 1;
+
+                public static int Run()
+                {
+                    using var listener = new ActivityListener
+                    {
+                        ShouldListenTo = s => s.Name == "TestApp",
+                        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                        ActivityStarted = a => Log.Write("started " + a.OperationName),
+                        ActivityStopped = a => Log.Write("stopped " + a.OperationName),
+                    };
+                    ActivitySource.AddActivityListener(listener);
+                    return 10 * Work(1) + Log.Lines;
+                }
+            }
+            """);
+
+        Assert.Equal(10 * 2 + 2, Invoke<int>(run, "Demo.Use", "Run"));
+        Assert.Equal(["Use.Work"], stopped.Select(a => a.OperationName));
+    }
+
+    [Fact]
+    public void A_listener_that_throws_while_a_span_ends_does_not_leave_the_thread_untraced()
+    {
+        // The guard above is not restored when a stop callback throws (a try/finally would cost every call);
+        // the next traced call finds the span no longer current and forgets it.
+        var run = Load("/src/Throwing.cs", """
+            using System;
+            using System.Diagnostics;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static class Use
+            {
+                [Traced] public static int Work(int x) => x + 1;
+
+                public static int Run()
+                {
+                    var thrown = 0;
+                    using var listener = new ActivityListener
+                    {
+                        ShouldListenTo = s => s.Name == "TestApp",
+                        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                        ActivityStopped = a => { if (thrown++ == 0) throw new InvalidOperationException("listener"); },
+                    };
+                    ActivitySource.AddActivityListener(listener);
+                    try
+                    {
+                        Work(1);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+
+                    Activity.Current = null; // the failed stop left its span current, as the BCL does
+                    return Work(2) + Work(3);
+                }
+            }
+            """);
+
+        Assert.Equal(3 + 4, Invoke<int>(run, "Demo.Use", "Run"));
+        Assert.Equal(3, stopped.Count(a => a.OperationName == "Use.Work"));
+    }
+
     private static Assembly Load(string path, string source, params string[] expectedDiagnostics)
     {
         var run = GeneratorHarness.Run(path, source);
