@@ -78,16 +78,20 @@ internal static class ExternAliases
     private static Dictionary<IAssemblySymbol, string> AliasedAssemblies(Compilation compilation) => Aliased.GetValue(compilation, c =>
     {
         var aliased = new Dictionary<IAssemblySymbol, string>(SymbolEqualityComparer.Default);
+        if (!c.References.Any(r => IsAliasedOnly(r.Properties.Aliases))) return aliased; // the usual case: no symbol looked up
         var global = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
         foreach (var reference in c.References)
         {
-            var aliases = reference.Properties.Aliases;
             if (c.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly) continue;
-            if (aliases.IsDefaultOrEmpty || aliases.Contains(MetadataReferenceProperties.GlobalAlias)) global.Add(assembly);
-            else aliased[assembly] = aliases[0];
+            var aliases = reference.Properties.Aliases;
+            if (IsAliasedOnly(aliases)) aliased[assembly] = aliases[0];
+            else global.Add(assembly);
         }
 
         foreach (var reachable in global) aliased.Remove(reachable); // referenced twice, once without an alias
         return aliased;
     });
+
+    private static bool IsAliasedOnly(System.Collections.Immutable.ImmutableArray<string> aliases) =>
+        !aliases.IsDefaultOrEmpty && !aliases.Contains(MetadataReferenceProperties.GlobalAlias);
 }

@@ -86,6 +86,7 @@ internal sealed class SpanCallbacks
     /// <summary>Counts a start of ours about to run its listeners' callbacks (paired with <see cref="Started"/> in a finally).</summary>
     public void Starting() => starting++;
 
+    /// <summary>Uncounts it: the start's listeners have run.</summary>
     public void Started() => starting--;
 
     private bool Stopping()
