@@ -67,6 +67,26 @@ internal static class TracedSymbols
         typeof(IMethodSymbol).GetProperty("AssociatedExtensionImplementation");
 
     /// <summary>
+    /// Whether <paramref name="method"/> is the static method the compiler emits for a member of a C# 14
+    /// <c>extension</c> block (implicitly declared, in the block's class): calls are intercepted as calls of it,
+    /// so a <c>[Traced]</c> class covers it as it covers the class's own methods.
+    /// </summary>
+    private static bool IsExtensionImplementation(IMethodSymbol method)
+    {
+        if (ExtensionImplementation is null || method.ContainingType is not { } type) return false;
+        foreach (var block in type.GetTypeMembers())
+        {
+            if (block.TypeKind.ToString() != "Extension") continue; // TypeKind.Extension: Roslyn 5, not in the 4.14 API built against
+            foreach (var member in block.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol declared && SymbolEqualityComparer.Default.Equals(ImplementationOf(declared), method)) return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// For a member of a C# 14 <c>extension</c> block, the static method the compiler emits for it
     /// (<c>E.M(this T receiver, ...)</c>), which generated code can name, call and intercept with;
     /// for any other method, the method itself.
@@ -142,7 +162,7 @@ internal static class TracedSymbols
     /// <summary>Not an accessor, operator, constructor, object override or compiler-generated member.</summary>
     private static bool IsOrdinary(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary
-        && !method.IsImplicitlyDeclared
+        && (!method.IsImplicitlyDeclared || IsExtensionImplementation(method))
         && method.Name is not ("ToString" or "Equals" or "GetHashCode" or "Deconstruct" or "<Clone>$" or "PrintMembers")
         && Find(method.GetAttributes(), "System.Runtime.CompilerServices.CompilerGeneratedAttribute") is null;
 }

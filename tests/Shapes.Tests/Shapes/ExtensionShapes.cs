@@ -51,8 +51,46 @@ public static class MemberExtensions
     }
 }
 
+/// <summary>The same members traced by the class's [Traced], not one by one.</summary>
+[Traced]
+public static class TypeLevelMemberExtensions
+{
+    extension(string text)
+    {
+        public string Backwards() => new(text.ToCharArray().Reverse().ToArray());
+
+        public static string Twice(string value) => value + value;
+
+        [NotTraced]
+        public string Same() => text;
+    }
+
+    extension(ref MutableCounter counter)
+    {
+        public void Triple() => counter.Value *= 3;
+    }
+}
+
 public sealed class ExtensionShapeTests
 {
+    [Fact]
+    public void Extension_members_of_a_traced_class_are_traced_in_every_call_form()
+    {
+        using var capture = SpanCapture.Start();
+        var counter = new MutableCounter { Value = 2 };
+
+        Assert.Equal("ba", "ab".Backwards());
+        Assert.Equal("dc", TypeLevelMemberExtensions.Backwards("cd"));
+        Assert.Equal("xx", string.Twice("x"));
+        Assert.Equal("s", "s".Same());
+        counter.Triple();
+
+        Assert.Equal(6, counter.Value);
+        Assert.Equal(
+            ["TypeLevelMemberExtensions.Backwards", "TypeLevelMemberExtensions.Backwards", "TypeLevelMemberExtensions.Twice", "TypeLevelMemberExtensions.Triple"],
+            capture.Names);
+    }
+
     [Fact]
     public void Extension_method_is_traced_in_both_call_forms()
     {
