@@ -24,6 +24,8 @@ internal static class DiagnosticReasons
         public static string ExternAlias(string type, string assembly, string alias) =>
             $"type '{type}' comes from assembly '{assembly}', referenced only under the extern alias '{alias}', which generated code cannot name (add 'global' to the reference's Aliases)";
 
+        public const string ParenthesizedCall = "the method is called through parentheses, as in '(x.M)(...)', where no interceptor can reach it (remove the parentheses)";
+
         public const string DynamicCall = "it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types)";
 
         /// <param name="what">An <see cref="Obsolete"/> subject.</param>

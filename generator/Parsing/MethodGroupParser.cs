@@ -29,8 +29,22 @@ internal static class MethodGroupParser
         var checks = DefinitionChecks.Of(method, context.SemanticModel.Compilation);
         if (checks.Traced is null) return null;
         var display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        if (ParenthesizedCall(name) is { } call)
+            return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, call.GetLocation(), display, DiagnosticReasons.Shape.ParenthesizedCall).For(checks.AssemblyWide);
         return DiagnosticInfo.Create(DiagnosticDescriptors.MethodGroup, name.GetLocation(), display, name.Parent is MemberAccessExpressionSyntax m ? m.ToString() : name.ToString())
             .For(checks.AssemblyWide);
+    }
+
+    /// <summary>
+    /// <c>(x.M)(1)</c>: a direct call (no delegate), whose method is in parentheses, which no interceptable
+    /// location covers. The invocation, or null for a real method group.
+    /// </summary>
+    private static InvocationExpressionSyntax? ParenthesizedCall(SimpleNameSyntax name)
+    {
+        SyntaxNode group = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member : name;
+        var outer = group;
+        while (outer.Parent is ParenthesizedExpressionSyntax parentheses) outer = parentheses;
+        return outer != group && outer.Parent is InvocationExpressionSyntax invocation && invocation.Expression == outer ? invocation : null;
     }
 
     private static bool IsInNameof(SyntaxNode node)

@@ -94,6 +94,25 @@ internal static class CallDiagnosticCases
             Also = run => Assert.Single(Regex.Matches(run.GeneratedText!, "InterceptsLocation\\(")),
         });
 
+        yield return ("TRC011_parenthesized_method_is_a_call_not_a_method_group", new DiagnosticCase("/src/Parens.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Counter
+            {
+                [Traced]
+                public int Next(int by) => by + 1;
+
+                public int Run() => (this.Next)(3) + ((Next))(4) + Next(5);
+            }
+            """,
+            "TRC011 Warning /src/Parens.cs(10,25)-(10,39): The call to 'Counter.Next(int)' is not traced: the method is called through parentheses, as in '(x.M)(...)', where no interceptor can reach it (remove the parentheses). Put 'using var span = Tracing.Block();' inside the method instead.",
+            "TRC011 Warning /src/Parens.cs(10,42)-(10,53): The call to 'Counter.Next(int)' is not traced: the method is called through parentheses, as in '(x.M)(...)', where no interceptor can reach it (remove the parentheses). Put 'using var span = Tracing.Block();' inside the method instead.")
+        {
+            Traced = ["Next(5)"],
+        });
+
         yield return ("TRC004_static_abstract_via_type_parameter", new DiagnosticCase("/src/Factory.cs", """
             using Instrumentation;
 
