@@ -38,7 +38,7 @@ internal struct EnumerationSpan(TracedMethod method, KeyValuePair<string, object
     public void End()
     {
         var outside = Activity.Current;
-        if (Span is not null) SpanCallbacks.End(Span);
+        TracedCall.End(Span);
         Span = null;
         Activity.Current = outside;
     }

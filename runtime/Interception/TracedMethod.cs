@@ -52,21 +52,7 @@ public sealed class TracedMethod
     /// <summary>Starts the span (null when not listened to) and sets the code location tags when recorded.</summary>
     public Activity? Start()
     {
-        // SpanCallbacks.Start written out: one call frame less on every traced call.
-        if (!Source.HasListeners()) return null;
-        var callbacks = SpanCallbacks.Current;
-        if (callbacks.InCallback()) return null;
-        Activity? span;
-        callbacks.Starting();
-        try
-        {
-            span = Source.StartActivity(OperationName, Kind);
-        }
-        finally
-        {
-            callbacks.Started();
-        }
-
+        var span = SpanCallbacks.Start(Source, OperationName, Kind);
         SetCodeTags(span);
         return span;
     }

@@ -214,15 +214,11 @@ internal static class CompactSpanWriter
         return p;
     }
 
-    /// <summary>The type and value fields of an int, long, double or bool tag value; at most 11 bytes, room checked by the caller.</summary>
+    /// <summary>The type and value fields of a long, double or bool tag value (ints are written inline); at most 11 bytes, room checked by the caller.</summary>
     private static int NonString(byte[] b, int p, object value)
     {
         switch (value)
         {
-            case int i:
-                Byte(b, p++, TypeLong);
-                Byte(b, p++, TagLong);
-                return VarInt(b, p, ZigZag(i));
             case long l:
                 Byte(b, p++, TypeLong);
                 Byte(b, p++, TagLong);
