@@ -26,6 +26,7 @@ public static class Program
                 case "stoplatency": return StopLatency.StopLatencyRunner.Run(args[1..]);
                 case "profile-serialize": return ProfileSerialize.Run();
                 case "overhead": return Overhead.OverheadRunner.Run(args[1..]);
+                case "wrapper-cpu": return WrapperCpu.WrapperCpuRunner.Run(args[1..]);
             }
         }
 
