@@ -23,6 +23,10 @@ internal static class OverheadRunner
 {
     private const int CallsPerBlock = 200_000;
 
+    // The hand-off floor's ring and wake interval are the reporter's.
+    private const int HandOffRing = Instrumentation.Reporting.TieredSpanQueue.HotSlots;
+    private const int HandOffWakeEvery = Instrumentation.Reporting.RemoteReporter.WakeEvery;
+
     public static int Run(string[] args)
     {
         var rounds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 30;
@@ -37,6 +41,21 @@ internal static class OverheadRunner
         var floor = new ActivitySource("Bench.Overhead.StopFloor");
         cleanup.Add(Listen(floor, stopped: span => lastStopped = span));
         contenders.Add(("stop-callback floor", floor));
+
+        // The floor of any reporter that hands spans to a background thread: ours' mechanism with
+        // nothing else (the started counter, the small ring, a wake every 1,024 spans, a thread that
+        // takes the spans and drops them). What ours adds beyond this row is its serializing and
+        // sending, which compete for the cores and keep spans queued longer.
+        var handOffCounter = new Instrumentation.Diagnostics.StripedCounter();
+        var handOffQueue = new Instrumentation.Reporting.SpanQueue(HandOffRing);
+        var handOffWake = new System.Threading.ManualResetEventSlim(false);
+        var handOff = new ActivitySource("Bench.Overhead.HandOffFloor");
+        cleanup.Add(Listen(handOff, stopped: span =>
+        {
+            if ((handOffQueue.TryEnqueue(span) & (HandOffWakeEvery - 1)) == HandOffWakeEvery - 1) handOffWake.Set();
+        }, sample: () => handOffCounter.Increment()));
+        cleanup.Add(WokenDrainer(handOffQueue, handOffWake));
+        contenders.Add(("hand-off floor", handOff));
 
         var ours = new ActivitySource("Bench.Overhead.Ours");
         var agent = new UdpSink();
@@ -156,6 +175,26 @@ internal static class OverheadRunner
             }
 
             GC.KeepAlive(sum);
+        }) { IsBackground = true };
+        handle = new DrainerHandle(thread);
+        thread.Start();
+        return handle;
+    }
+
+    /// <summary>A thread that sleeps until woken (or 100 ms pass), then empties the queue, dropping its spans.</summary>
+    private static IDisposable WokenDrainer(Instrumentation.Reporting.SpanQueue queue, System.Threading.ManualResetEventSlim wake)
+    {
+        DrainerHandle? handle = null;
+        var thread = new System.Threading.Thread(() =>
+        {
+            while (!handle!.Stop)
+            {
+                wake.Wait(100);
+                wake.Reset();
+                while (queue.TryDequeue(out _))
+                {
+                }
+            }
         }) { IsBackground = true };
         handle = new DrainerHandle(thread);
         thread.Start();

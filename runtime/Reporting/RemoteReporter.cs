@@ -23,7 +23,7 @@ internal sealed class RemoteReporter : IReporter
     /// 2 cores), and spans that wait in the queue across a gen0 GC get promoted at the app's expense.
     /// 1024 spans in flight hold well under 1 MB.
     /// </summary>
-    private const int WakeEvery = 1024;
+    internal const int WakeEvery = 1024;
 
     /// <summary>
     /// Spans waiting in the queue before app threads serialize their own: about 2.5 MB of finished
