@@ -16,7 +16,10 @@ internal sealed class EncodedSpans
 
     public EncodedSpans(Func<ByteBuffer, IThriftWriter> writerFor) => Writer = writerFor(Bytes);
 
-    public ByteBuffer Bytes { get; } = new(1024); // grown only by threads that fall behind
+    private const int InitialBytes = 1024;
+    private const int InitialSpans = 16;
+
+    public ByteBuffer Bytes { get; } = new(InitialBytes); // grown only by threads that fall behind
 
     /// <summary>Writes into <see cref="Bytes"/> in the packets' protocol.</summary>
     public IThriftWriter Writer { get; }
@@ -32,6 +35,14 @@ internal sealed class EncodedSpans
     {
         var start = index == 0 ? 0 : spans[index - 1].End;
         return Bytes.Data.AsSpan(start, spans[index].End - start);
+    }
+
+    /// <summary>Back to the size of a new one, when empty (see <see cref="EncodingLane.TrimIfIdle"/>).</summary>
+    public void Trim()
+    {
+        if (spans.Count != 0 || Bytes.Length != 0) return;
+        if (Bytes.Data.Length > InitialBytes) Bytes.Data = new byte[InitialBytes];
+        if (spans.Capacity > InitialSpans) spans.Capacity = InitialSpans;
     }
 
     public void Clear()

@@ -30,6 +30,7 @@ internal sealed class EncodingLane
     private EncodedSpans? spare;
     private bool writing; // a tag's ToString() that ends a span of its own must not write into this one's bytes
     private long accepted; // spans encoded here, ever; plus SealOffset once sealed
+    private long acceptedAtLastTrim; // reporter thread only
 
     /// <param name="maxBytes">The bytes a lane fills before its threads fall back to the queue.</param>
     /// <param name="maxSpans">The spans a lane fills before its threads fall back to the queue.</param>
@@ -130,6 +131,34 @@ internal sealed class EncodingLane
     {
         taken.Clear();
         lock (this) spare = taken;
+    }
+
+    /// <summary>
+    /// Reporter thread, at each flush: a lane no thread wrote to since the flush before gives back
+    /// what a burst grew (its two buffers, up to twice its share each, and its index of spans), so a
+    /// burst does not cost its peak memory for the rest of the process's life.
+    /// </summary>
+    public void TrimIfIdle()
+    {
+        var now = Volatile.Read(ref accepted);
+        if (now != acceptedAtLastTrim)
+        {
+            acceptedAtLastTrim = now;
+            return;
+        }
+
+        // Never waits on an app thread: one that finds the lane taken queues its span instead.
+        if (!Monitor.TryEnter(this)) return;
+        try
+        {
+            if (spare is null || filling.Count != 0) return;
+            filling.Trim();
+            spare.Trim();
+        }
+        finally
+        {
+            Monitor.Exit(this);
+        }
     }
 
     /// <summary>Makes every later <see cref="TryEncode"/> refuse; returns how many spans were accepted before.</summary>

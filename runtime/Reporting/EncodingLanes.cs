@@ -10,6 +10,7 @@ namespace Instrumentation.Reporting;
 /// the queue, and all lanes together at most <see cref="TotalBytes"/> (each lane has two buffers,
 /// one filling and one the reporter empties, that may each grow to twice their share: 4 x 32 MiB in
 /// the worst case, and only for lanes whose threads fell behind), plus a 16-byte index entry per span.
+/// A lane gives that back at the first flush that finds it unused since the flush before.
 /// </summary>
 internal sealed class EncodingLanes
 {
@@ -39,6 +40,12 @@ internal sealed class EncodingLanes
     public EncodingLane this[int index] => lanes[index];
 
     public EncodeResult TryEncode(Activity span) => lanes[Environment.CurrentManagedThreadId & mask].TryEncode(span);
+
+    /// <summary>Reporter thread, at each flush: lanes unused since the flush before give back what a burst grew.</summary>
+    public void TrimIdle()
+    {
+        foreach (var lane in lanes) lane.TrimIfIdle();
+    }
 
     /// <summary>Spans the lanes accepted, ever.</summary>
     public long Accepted

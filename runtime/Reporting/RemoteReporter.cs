@@ -186,6 +186,7 @@ internal sealed class RemoteReporter : IReporter
             if (Stopwatch.GetTimestamp() >= nextFlush || requested > Volatile.Read(ref flushCompleted))
             {
                 FlushGuarded();
+                lanes.TrimIdle();
                 nextFlush = Stopwatch.GetTimestamp() + IntervalTicks(flushInterval);
                 // Someone waits on this flush and reads the counters next: settle them now.
                 if (requested > Volatile.Read(ref flushCompleted)) ConfirmGuarded(grace: true);

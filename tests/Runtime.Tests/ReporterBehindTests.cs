@@ -130,6 +130,38 @@ public sealed class ReporterBehindTests(ITestOutputHelper output)
         Assert.Single(spans, s => s.OperationName == "inner");
     }
 
+    [Fact]
+    public void The_memory_a_burst_serialized_into_on_app_threads_is_given_back_once_the_burst_is_over()
+    {
+        using var agent = new UdpAgent();
+        using var source = NewSource();
+        var config = agent.Configure("behind-trim", source.Name);
+        config.Reporter.MaxQueueSize = QueueSize;
+        config.Reporter.BufferFlushInterval = TimeSpan.FromHours(1); // flushes come from Flush() alone
+        using var tracer = config.Start();
+
+        const int large = 1500;
+        using (var gate = FallBehind(source, wake: tracer))
+        {
+            // Behind: this thread serializes these itself, about 1.5 MB into its stripe's buffer.
+            var payload = new string('x', 1000);
+            for (var i = 0; i < large; i++) source.StartActivity("large")!.SetTag("payload", payload).Dispose();
+            gate.Release.Set();
+        }
+
+        // The flush FallBehind asked for sends the burst (the stripe was used since the flush before).
+        Assert.True(Poll.Until(() => tracer.Counters.SpansReported == QueueSize + 1 + large, 30_000), tracer.Counters.ToString());
+        agent.WaitForSpans(QueueSize + 1 + large); // the stand-in agent keeps every datagram
+        var afterBurst = HeapBytes();
+
+        // A flush that finds the stripe idle since the one before gives its buffers back.
+        Assert.True(tracer.Flush(TimeSpan.FromSeconds(30)), "the second flush timed out");
+        var afterIdleFlush = HeapBytes();
+        Assert.True(afterIdleFlush < afterBurst - (1 << 20), $"the heap went from {afterBurst:N0} to {afterIdleFlush:N0} bytes over a flush with no span");
+    }
+
+    private static long HeapBytes() => GC.GetTotalMemory(forceFullCollection: true);
+
     private static ActivitySource NewSource() => new("behind." + Guid.NewGuid().ToString("N"), "2.1");
 
     private static Tracer Start(UdpAgent agent, string service, ActivitySource source, int? closeTimeoutMs = null)
@@ -144,10 +176,11 @@ public sealed class ReporterBehindTests(ITestOutputHelper output)
     /// Holds the reporter thread in a tag's ToString() and finishes a queue's worth of spans: the
     /// reporter is far behind, so the next spans are serialized on the thread that ends them.
     /// </summary>
-    private static ReporterGate FallBehind(ActivitySource source)
+    private static ReporterGate FallBehind(ActivitySource source, Tracer? wake = null)
     {
         var gate = new ReporterGate();
         source.StartActivity("gate")!.SetTag("gate", gate).Dispose();
+        wake?.Flush(TimeSpan.Zero); // a reporter with a long flush interval is not woken by one span
         Assert.True(gate.Entered.Wait(TimeSpan.FromSeconds(30)), "the reporter never serialized the gate span");
         for (var i = 0; i < QueueSize; i++) source.StartActivity("filler")!.Dispose();
         return gate;
