@@ -23,7 +23,7 @@ internal sealed class JaegerPropagator : DistributedContextPropagator
 
         setter(carrier, UberTraceId.Header, UberTraceId.Format(activity.TraceId, activity.SpanId, activity.Recorded, JaegerDebug.IsDebug(activity)));
         var limit = new BaggageBudget();
-        foreach (var item in activity.Baggage)
+        foreach (var item in EffectiveBaggage.Of(activity))
         {
             // A key that is no header name could not be sent; skip it rather than fail the request.
             if (!HttpToken.IsValid(item.Key)) continue;

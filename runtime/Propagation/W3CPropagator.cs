@@ -16,7 +16,7 @@ internal sealed class W3CPropagator : DistributedContextPropagator
 
         setter(carrier, TraceParent.Header, TraceParent.Format(activity.TraceId, activity.SpanId, activity.Recorded));
         if (!string.IsNullOrEmpty(activity.TraceStateString)) setter(carrier, TraceState.Header, activity.TraceStateString!);
-        var baggage = W3CBaggage.Format(activity.Baggage);
+        var baggage = W3CBaggage.Format(EffectiveBaggage.Of(activity));
         if (baggage is not null) setter(carrier, W3CBaggage.Header, baggage);
     }
 
