@@ -72,6 +72,17 @@ internal static class SettingChecks
     public static string? HttpTimeout(TracerConfiguration c, TimeSpan timeout) =>
         c.Sender.Endpoint is not null && timeout <= TimeSpan.Zero ? "a positive duration" : null;
 
+    /// <summary>A null value (often a variable that is not set, read into a tag) cannot be sent as a tag.</summary>
+    public static string? Tags(TracerConfiguration c, System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Value is null) return $"a value for every tag (tag '{tag.Key}' is null; use \"\" for an empty one)";
+        }
+
+        return null;
+    }
+
     // Credentials go into an Authorization header: a line break there would end the header.
 
     /// <summary>A user without a password is the password's error (checked next), whatever the user's text.</summary>

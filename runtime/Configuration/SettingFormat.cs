@@ -51,7 +51,9 @@ internal static class SettingFormats
 
     public static readonly SettingFormat<PropagationFormats> Propagation = new(SettingParser.Propagation);
 
-    public static readonly SettingFormat<IEnumerable<KeyValuePair<string, string>>> Tags = new(SettingParser.Tags);
+    /// <summary>Shown as <c>JAEGER_TAGS</c> writes them, a missing value as <c>(null)</c>.</summary>
+    public static readonly SettingFormat<IEnumerable<KeyValuePair<string, string>>> Tags = new(SettingParser.Tags,
+        tags => string.Join(",", System.Linq.Enumerable.Select(tags, tag => tag.Key + "=" + (tag.Value ?? "(null)"))));
 
     private static string? ShowUrl(Uri? url) => url is null ? "(null)" : Redaction.UserInfo(url.OriginalString);
 }

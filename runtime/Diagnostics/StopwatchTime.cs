@@ -26,4 +26,12 @@ internal static class StopwatchTime
         var milliseconds = ticks * 1000.0 / Stopwatch.Frequency;
         return TimeSpan.FromMilliseconds(Math.Max(1, Math.Min(milliseconds, MaxSeconds * 1000)));
     }
+
+    /// <summary>
+    /// <paramref name="span"/> for APIs that take at most <see cref="int.MaxValue"/> ms (about 24.8
+    /// days: <c>Thread.Join</c>, <c>HttpClient.Timeout</c>), which throw on longer ones: those mean
+    /// no limit.
+    /// </summary>
+    public static TimeSpan Timeout(TimeSpan span) =>
+        span.TotalMilliseconds > int.MaxValue ? System.Threading.Timeout.InfiniteTimeSpan : span;
 }

@@ -68,7 +68,7 @@ internal sealed class RemoteReporter : IReporter
         this.transport = transport;
         this.counters = counters;
         flushInterval = config.BufferFlushInterval;
-        closeTimeout = config.CloseTimeout;
+        closeTimeout = StopwatchTime.Timeout(config.CloseTimeout);
         thread = new Thread(Run) { IsBackground = true, Name = "Jaeger reporter" };
         // Not the creating thread's context: a span current there must not stay alive (nor current) in the reporter.
         using (ExecutionContext.SuppressFlow()) thread.Start();

@@ -49,6 +49,43 @@ public sealed class DisposeAndFlushTests
     }
 
     [Fact]
+    public void A_close_timeout_longer_than_a_wait_can_take_means_no_limit()
+    {
+        // Thread.Join takes at most int.MaxValue ms (24.8 days): a longer timeout made Dispose throw.
+        using var agent = new UdpAgent();
+        var sourceName = "x." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var config = agent.Configure("long-close", sourceName);
+        config.Reporter.CloseTimeout = TimeSpan.FromDays(30);
+        var tracer = config.Start();
+        source.StartActivity("op")!.Dispose();
+
+        tracer.Dispose();
+
+        Assert.Equal(1, tracer.Counters.SpansReported);
+        Assert.Single(agent.WaitForSpans(1).SelectMany(b => b.Spans));
+    }
+
+    [Fact]
+    public void An_HTTP_timeout_longer_than_HttpClient_takes_means_no_limit()
+    {
+        // HttpClient.Timeout takes at most int.MaxValue ms: a longer one made Start throw ArgumentOutOfRangeException.
+        using var collector = new HttpCollector();
+        var sourceName = "x." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var config = new TracerConfiguration("long-http-timeout") { Sources = { sourceName } };
+        config.Sender.Endpoint = collector.Endpoint;
+        config.Sender.HttpTimeout = TimeSpan.FromDays(30);
+        var tracer = config.Start();
+        source.StartActivity("op")!.Dispose();
+
+        tracer.Dispose();
+
+        Assert.Equal(1, tracer.Counters.SpansReported);
+        Assert.Single(collector.WaitForSpans(1).SelectMany(b => b.Spans));
+    }
+
+    [Fact]
     public void Flush_delivers_queued_spans_and_the_tracer_keeps_working()
     {
         using var agent = new UdpAgent();

@@ -238,6 +238,21 @@ public sealed class InvalidSettingTests
     }
 
     [Fact]
+    public void A_process_tag_without_a_value_names_the_tag()
+    {
+        // As code that reads an unset variable into a tag does.
+        var config = new TracerConfiguration("null-tag");
+        config.Tags["region"] = "eu";
+        config.Tags["version"] = null!;
+
+        var ex = Assert.Throws<InvalidTracerSettingException>(() => config.Start().Dispose());
+
+        Assert.Contains("Tags", ex.Setting, StringComparison.Ordinal);
+        Assert.Equal("region=eu,version=(null)", ex.Value);
+        Assert.Contains("tag 'version' is null", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_largest_queue_starts_quickly()
     {
         // Its slots are allocated at start: the documented maximum must start, not throw OutOfMemoryException.
