@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO;
 using System.Runtime.CompilerServices;
 
 namespace Instrumentation;
@@ -29,5 +28,19 @@ public static class Tracing
     }
 
     private static string DefaultName(string member, string file, int line) =>
-        $"{Path.GetFileNameWithoutExtension(file)}.{member}:{line}";
+        $"{FileStem(file)}.{member}:{line}";
+
+    /// <summary>
+    /// The file's name without its extension, split at either separator: the path is where the caller
+    /// was compiled, and a library built on Windows and run on Linux has backslashes in it, which
+    /// Path does not split there.
+    /// </summary>
+    private static string FileStem(string file)
+    {
+        var name = file.Substring(file.LastIndexOfAny(PathSeparators) + 1);
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name.Substring(0, dot) : name;
+    }
+
+    private static readonly char[] PathSeparators = ['/', '\\'];
 }

@@ -14,6 +14,9 @@ internal static class BlockParser
 
     public static ParseResult? Parse(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
+        // The caller's own member, file or line (Tracing.Block(member: "Load")) is theirs to keep:
+        // such a call is left to Tracing.Block itself, which names the span from them at run time.
+        if (PassesCallerInfo(invocation)) return null;
         var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
         if (interceptable is null) return null;
 
@@ -37,5 +40,18 @@ internal static class BlockParser
         return ParseResult.Of(new BlockSite(
             interceptable.Version, interceptable.Data, $"{typeName}.{memberName}:{code.Line}", functionName, code.Path, code.Line,
             $"{span.Path}:{invocation.SpanStart:D9}", $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})"));
+    }
+
+    /// <summary>Whether the call gives Block's member, file or line itself: by name, or by position after the name.</summary>
+    private static bool PassesCallerInfo(InvocationExpressionSyntax invocation)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var name = arguments[i].NameColon?.Name.Identifier.ValueText;
+            if (name is null ? i > 0 : name != "name") return true;
+        }
+
+        return false;
     }
 }

@@ -124,6 +124,7 @@ internal sealed class SamplingDecision(ISampler sampler, Instrumentation.Diagnos
         if (Propagation.RequestedDebugRoot.Take(options.Source, options.Kind)) return Record();
         // The reporter's own HTTP request to the collector is never traced (it would feed itself).
         if (selfRequests && Reporting.ReporterSending.IsActive) return ActivitySamplingResult.None;
-        return sampler.ShouldSample(options.TraceId, options.Name) ? Record() : rootRejected;
+        // A null name gets this far (the span is then called ""): the samplers key on the name.
+        return sampler.ShouldSample(options.TraceId, options.Name ?? string.Empty) ? Record() : rootRejected;
     }
 }

@@ -100,6 +100,27 @@ public sealed class RemoteSamplerTests
     }
 
     [Fact]
+    public void A_root_started_without_a_name_under_a_per_operation_strategy_is_decided_not_thrown()
+    {
+        using var endpoint = new SamplingEndpoint();
+        endpoint.Serve("""
+            {"strategyType":"PROBABILISTIC","probabilisticSampling":{"samplingRate":0},
+             "operationSampling":{"defaultSamplingProbability":1,"defaultLowerBoundTracesPerSecond":0,
+               "perOperationStrategies":[{"operation":"hot","probabilisticSampling":{"samplingRate":1}}]}}
+            """);
+        using var agent = new UdpAgent();
+        using var source = NewSource(out var sourceName);
+        using var tracer = Remote(agent, endpoint, "remote-nameless", sourceName, initialRate: 0).Start();
+        Assert.True(Poll.Until(() => StartAndEnd(source, "hot").Recorded), "the served strategy was never applied");
+
+        // The BCL lets a null name through to the sampling callback (the span's name becomes "").
+        var nameless = StartAndEnd(source, null!);
+
+        Assert.True(nameless.Recorded);
+        Assert.Equal(string.Empty, nameless.OperationName);
+    }
+
+    [Fact]
     public void Strategy_changes_apply_to_new_roots_and_lose_no_span_of_roots_already_running_which_keep_their_tags()
     {
         using var endpoint = new SamplingEndpoint();

@@ -101,6 +101,25 @@ public sealed class BlockShapeTests
         Assert.Equal(line, block.GetTagItem("code.line.number"));
     }
 
+    [Theory]
+    [InlineData(@"C:\src\Orders\OrderService.cs")] // a library compiled on Windows, run anywhere
+    [InlineData("/src/Orders/OrderService.cs")]
+    [InlineData("OrderService.cs")]
+    public void An_unnamed_block_is_named_after_its_file_whichever_separators_its_path_has(string file)
+    {
+        using var capture = SpanCapture.Start();
+
+        // Given explicitly, the caller information is the caller's: the call is left to Tracing.Block itself.
+        using (Tracing.Block(member: "Load", file: file, line: 42))
+        {
+        }
+
+        var block = capture.Single("OrderService.Load:42");
+        Assert.Equal(capture.Root.SpanId, block.ParentSpanId);
+        Assert.Equal(file, block.GetTagItem("code.file.path"));
+        Assert.Equal(42, block.GetTagItem("code.line.number"));
+    }
+
     [Fact]
     public void Block_name_can_be_computed_at_run_time()
     {
