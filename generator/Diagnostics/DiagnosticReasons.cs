@@ -24,6 +24,10 @@ internal static class DiagnosticReasons
         public static string ExternAlias(string type, string assembly, string alias) =>
             $"type '{type}' comes from assembly '{assembly}', referenced only under the extern alias '{alias}', which generated code cannot name (add 'global' to the reference's Aliases)";
 
+        /// <summary>An override's constraint after its base type's arguments are substituted (CS0701, CS0702).</summary>
+        public static string UnwritableConstraint(string typeParameter, string constraint) =>
+            $"its type parameter '{typeParameter}' inherits the constraint '{constraint}' from the member it overrides, which no declaration can repeat (call it through the base type)";
+
         public const string ParenthesizedCall = "the method is called through parentheses, as in '(x.M)(...)', where no interceptor can reach it (remove the parentheses)";
 
         public const string DynamicCall = "it is a dynamic call, bound only at run time (cast the receiver or arguments to their static types)";

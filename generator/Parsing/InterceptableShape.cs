@@ -20,8 +20,28 @@ internal static class InterceptableShape
             return DiagnosticReasons.Shape.ReusedTypeParameterNames;
         if (ErrorObsolete.In(method) is { } obsolete)
             return DiagnosticReasons.Shape.ErrorObsolete(obsolete);
+        foreach (var typeParameter in method.TypeParameters)
+        {
+            if (typeParameter.ConstraintTypes.FirstOrDefault(t => !IsWritableConstraint(t)) is { } constraint)
+                return DiagnosticReasons.Shape.UnwritableConstraint(typeParameter.Name, constraint.ToDisplayString());
+        }
+
         return null;
     }
+
+    /// <summary>
+    /// Whether C# accepts the type as a constraint. An override inherits its constraints with the
+    /// base type's arguments substituted (<c>where T : U</c> in <c>B&lt;U&gt;</c> becomes <c>T : string</c>
+    /// in <c>D : B&lt;string&gt;</c>), which may leave one no declaration can spell: a sealed class, a
+    /// struct, <c>object</c>, <c>ValueType</c>, <c>Array</c> (CS0701, CS0702).
+    /// </summary>
+    private static bool IsWritableConstraint(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol => true,
+        INamedTypeSymbol { TypeKind: TypeKind.Interface } => true,
+        INamedTypeSymbol { TypeKind: TypeKind.Class, IsSealed: false } named => named.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType or SpecialType.System_Array),
+        _ => false,
+    };
 
     /// <summary>
     /// An interceptor's own limit (a decorator method may hide its class's type parameter): a parameter

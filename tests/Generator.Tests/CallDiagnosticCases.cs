@@ -440,6 +440,34 @@ internal static class CallDiagnosticCases
             NothingGenerated = true,
         });
 
+        // An override's inherited constraint, substituted: 'where T : object' and 'where T : string' broke the build (CS0702, CS0701).
+        yield return ("TRC011_override_constraint_no_declaration_can_write", new DiagnosticCase("/src/Overrides.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public class Base<U>
+            {
+                [Traced]
+                public virtual string M<T>(T x) where T : U => "base";
+            }
+
+            public class ToObject : Base<object> { public override string M<T>(T x) => "object"; }
+
+            public class ToText : Base<string> { public override string M<T>(T x) => "string"; }
+
+            public static class Use
+            {
+                public static string Run() => new ToObject().M("x") + new ToText().M("x") + ((Base<string>)new ToText()).M("x");
+            }
+            """,
+            "TRC011 Warning /src/Overrides.cs(17,35)-(17,56): The call to 'ToObject.M<string>(string)' is not traced: its type parameter 'T' inherits the constraint 'object' from the member it overrides, which no declaration can repeat (call it through the base type). Put 'using var span = Tracing.Block();' inside the method instead.",
+            "TRC011 Warning /src/Overrides.cs(17,59)-(17,78): The call to 'ToText.M<string>(string)' is not traced: its type parameter 'T' inherits the constraint 'string' from the member it overrides, which no declaration can repeat (call it through the base type). Put 'using var span = Tracing.Block();' inside the method instead.")
+        {
+            Traced = ["((Base<string>)new ToText()).M(\"x\")"],
+            NotTraced = ["new ToObject().M(\"x\")", "new ToText().M(\"x\")"],
+        });
+
         // Legal C# (the parameter hides the type parameter); an interceptor declaring both failed with CS0412.
         yield return ("TRC011_parameter_named_like_its_types_type_parameter", new DiagnosticCase("/src/Grid.cs", """
             using Instrumentation;
