@@ -67,8 +67,18 @@ internal static class ServiceCollectionEmitter
                 /// <summary>One wrapped registration: its private key, and the factory that decorates what the original builds.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("Instrumentation.Generator", "{{GeneratedMarks.Version}}")]
                 [global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.DebuggerStepThrough]
-                file sealed class TracedDecoration(global::System.Type serviceType, global::System.Func<object, object> decorate)
+                file sealed class TracedDecoration
                 {
+                    private readonly global::System.Type serviceType;
+                    private readonly global::System.Func<object, object> decorate;
+
+                    // Not a primary constructor: projects on C# 11 use these decorators too.
+                    public TracedDecoration(global::System.Type serviceType, global::System.Func<object, object> decorate)
+                    {
+                        this.serviceType = serviceType;
+                        this.decorate = decorate;
+                    }
+
                     public {{DI}}.ServiceDescriptor Original({{DI}}.ServiceDescriptor descriptor)
                     {
                         if (descriptor.ImplementationInstance is { } instance) return new {{DI}}.ServiceDescriptor(serviceType, this, instance);

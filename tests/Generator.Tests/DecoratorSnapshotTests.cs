@@ -129,6 +129,30 @@ public sealed class DecoratorSnapshotTests
     }
 
     [Fact]
+    public void Decorators_and_AddTracedDecorators_compile_in_a_CSharp_11_project()
+    {
+        // The README's floor: C# 11. A primary constructor in the registration helper broke such builds (CS9058).
+        const string source = """
+            using Instrumentation;
+
+            namespace Demo;
+
+            [Traced]
+            public interface IGreeter { string Hello(string name); }
+
+            public sealed class Greeter : IGreeter { public string Hello(string name) => "hi " + name; }
+            """;
+        var di = MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
+        var options = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11)
+            .WithFeatures([new(GeneratorHarness.InterceptorsFeature, GeneratorHarness.GeneratedNamespace)]);
+
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation([("/src/Greeter.cs", source)], options, extraReferences: [di]));
+
+        Assert.Contains("AddTracedDecorators", run.DecoratorsText, System.StringComparison.Ordinal);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
     public void Without_dependency_injection_only_the_decorators_are_generated()
     {
         var run = GeneratorHarness.Run("/src/Store.cs", Decorators);
