@@ -87,10 +87,12 @@ internal static class SpanBody
     }
 
     /// <summary>
-    /// '!' after a call whose result may be null by its return attributes (<c>[return: MaybeNull] Task&lt;string&gt;</c>): the
-    /// runtime helpers take a non-null task or sequence (CS8604). A null one fails there as it would for the caller.
+    /// '!' after a call whose result may be null by its type (<c>Task&lt;int&gt;?</c>) or its return attributes
+    /// (<c>[return: MaybeNull] Task&lt;string&gt;</c>): the runtime helpers take a non-null task or sequence
+    /// (CS8604), and given a null task end the span at once and hand the null back.
     /// </summary>
     private static string MaybeNull(TargetMethod m) =>
+        m.ReturnType.EndsWith("?", StringComparison.Ordinal) ||
         m.ReturnAttributes.Any(a => a.Type.EndsWith(".MaybeNullAttribute", StringComparison.Ordinal) || a.Type.EndsWith(".NotNullIfNotNullAttribute", StringComparison.Ordinal)) ? "!" : string.Empty;
 
     private static void EmitParameterTags(SourceWriter w, TargetMethod m, bool spanKnownNotNull, string span)

@@ -64,7 +64,7 @@ internal static class TargetMethodBuilder
     {
         if (method.ReturnsVoid) return ReturnShape.Void;
         if (method.RefKind != RefKind.None || method.ReturnType is not INamedTypeSymbol returned) return ReturnShape.Value;
-        if (returned.NullableAnnotation == NullableAnnotation.Annotated) return ReturnShape.Value; // Task?: may be null, so not awaited through
+        // Task? too: the span ends when the task completes, or at once when there is no task (TracedCall.EndOnCompletion).
         var definition = returned.OriginalDefinition;
         bool Is(string metadataName) => SymbolEqualityComparer.Default.Equals(definition, compilation.GetTypeByMetadataName(metadataName));
         if (Is("System.Threading.Tasks.Task")) return ReturnShape.Task;

@@ -76,6 +76,56 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task Spans_of_methods_returning_a_nullable_task_end_when_it_completes()
+    {
+        // Task<int>? was traced as a plain value: the span ended at the call, its return tag was the task
+        // object, and a fault left its status unset.
+        var run = Load("/src/Maybe.cs", """
+            using System;
+            using System.Threading.Tasks;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static class Maybe
+            {
+                public static TaskCompletionSource<int> Pending = new();
+
+                [Traced]
+                [return: Tag]
+                public static Task<int>? StartAsync() => Pending.Task;
+
+                [Traced]
+                public static Task? FailAsync() => Task.FromException(new InvalidOperationException("boom"));
+
+                [Traced]
+                public static Task<int>? NoneAsync() => null;
+            }
+
+            public static class Use
+            {
+                public static Task<int> Start() => Maybe.StartAsync()!;
+
+                public static Task Fail() => Maybe.FailAsync()!;
+
+                public static Task<int>? None() => Maybe.NoneAsync();
+            }
+            """);
+        var maybe = run.GetType("Demo.Maybe", throwOnError: true)!;
+
+        var pending = Invoke<Task<int>>(run, "Demo.Use", "Start");
+        Assert.Empty(stopped);
+        ((TaskCompletionSource<int>)maybe.GetField("Pending")!.GetValue(null)!).SetResult(5);
+        Assert.Equal(5, await pending);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Invoke<Task>(run, "Demo.Use", "Fail"));
+        Assert.Null(Invoke<Task<int>?>(run, "Demo.Use", "None"));
+
+        Assert.Equal(["Maybe.StartAsync", "Maybe.FailAsync", "Maybe.NoneAsync"], stopped.Select(a => a.OperationName));
+        Assert.Equal(5, stopped.ElementAt(0).GetTagItem("return"));
+        Assert.Equal(ActivityStatusCode.Error, stopped.ElementAt(1).Status);
+    }
+
+    [Fact]
     public async Task Iterator_spans_cover_the_enumeration()
     {
         var run = Load("/src/Numbers.cs", SnapshotTests.Iterators);
