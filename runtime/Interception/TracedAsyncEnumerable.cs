@@ -1,4 +1,3 @@
-#if NET
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -63,4 +62,3 @@ internal sealed class TracedAsyncEnumerable<T>(TracedMethod method, IAsyncEnumer
         }
     }
 }
-#endif

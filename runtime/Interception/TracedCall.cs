@@ -150,7 +150,6 @@ public static class TracedCall
     public static System.Collections.Generic.IEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IEnumerable<T> sequence, System.Collections.Generic.KeyValuePair<string, object?>[] tags) =>
         new TracedEnumerable<T>(method, sequence, tags);
 
-#if NET
     /// <summary>Traces an async iterator's enumeration (first <c>MoveNextAsync</c> to <c>DisposeAsync</c>).</summary>
     public static System.Collections.Generic.IAsyncEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IAsyncEnumerable<T> sequence) =>
         new TracedAsyncEnumerable<T>(method, sequence, null);
@@ -158,7 +157,6 @@ public static class TracedCall
     /// <summary>As <see cref="TraceEnumeration{T}(TracedMethod, System.Collections.Generic.IAsyncEnumerable{T})"/>, with the <c>[Tag]</c> parameters' values, set when the span starts.</summary>
     public static System.Collections.Generic.IAsyncEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IAsyncEnumerable<T> sequence, System.Collections.Generic.KeyValuePair<string, object?>[] tags) =>
         new TracedAsyncEnumerable<T>(method, sequence, tags);
-#endif
 
     private static void LeaveSpan(Activity span)
     {

@@ -111,6 +111,37 @@ public sealed class ConsumerTests(PackedFeed feed)
                     public static void Guard(bool ok) => Check(ok, "not ok");
                 }
                 """,
+            // An async iterator: its interceptor needs TraceEnumeration for IAsyncEnumerable in the
+            // netstandard2.0 runtime too (CS0411 when it existed only in the net8.0 one).
+            ["Streams.cs"] = """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+
+                namespace Lib;
+
+                /// <summary>Streams numbers.</summary>
+                public static class Streams
+                {
+                    /// <summary>Counts.</summary>
+                    [Instrumentation.Traced]
+                    public static async IAsyncEnumerable<int> CountAsync(int count)
+                    {
+                        for (var i = 0; i < count; i++)
+                        {
+                            await Task.Yield();
+                            yield return i;
+                        }
+                    }
+
+                    /// <summary>Sums.</summary>
+                    public static async Task<int> SumAsync()
+                    {
+                        var sum = 0;
+                        await foreach (var i in CountAsync(3)) sum += i;
+                        return sum;
+                    }
+                }
+                """,
             ["Greeter.cs"] = """
                 namespace Lib;
 
