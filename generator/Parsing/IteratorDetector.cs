@@ -12,6 +12,8 @@ internal static class IteratorDetector
 {
     public static bool IsIterator(IMethodSymbol method)
     {
+        // A partial method's declaration has no body: its implementation says.
+        if (method.PartialImplementationPart is { } implementation) method = implementation;
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var body = reference.GetSyntax() switch

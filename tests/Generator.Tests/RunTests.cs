@@ -76,6 +76,55 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task Spans_of_partial_iterators_cover_the_enumeration()
+    {
+        // The declaration part has no body: its 'yield' is in the implementation part. Before, the span
+        // ended at the call, before the body had run.
+        var run = Load("/src/Partial.cs", """
+            using System.Collections.Generic;
+            using System.Diagnostics;
+            using System.Threading.Tasks;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static partial class Numbers
+            {
+                [Traced]
+                public static partial IEnumerable<string?> Items();
+
+                public static partial IEnumerable<string?> Items()
+                {
+                    yield return Activity.Current?.OperationName;
+                }
+
+                [Traced]
+                public static partial IAsyncEnumerable<string?> ItemsAsync();
+
+                public static async partial IAsyncEnumerable<string?> ItemsAsync()
+                {
+                    await Task.Yield();
+                    yield return Activity.Current?.OperationName;
+                }
+            }
+
+            public static class Use
+            {
+                public static async Task<string> Run()
+                {
+                    var seen = "";
+                    foreach (var item in Numbers.Items()) seen += item + ";";
+                    await foreach (var item in Numbers.ItemsAsync()) seen += item + ";";
+                    return seen;
+                }
+            }
+            """);
+
+        Assert.Equal("Numbers.Items;Numbers.ItemsAsync;", await Invoke<Task<string>>(run, "Demo.Use", "Run"));
+        Assert.Equal(["Numbers.Items", "Numbers.ItemsAsync"], stopped.Select(a => a.OperationName));
+    }
+
+    [Fact]
     public async Task Spans_of_methods_returning_a_nullable_task_end_when_it_completes()
     {
         // Task<int>? was traced as a plain value: the span ended at the call, its return tag was the task
