@@ -30,6 +30,9 @@ internal static class CallSiteParser
             return IsInExpressionTree(invocation, model, cancellationToken) ? null : BlockParser.Parse(invocation, model, cancellationToken);
         if (called.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension)) return null;
         var checks = DefinitionChecks.Of(called, model.Compilation);
+        // Untraced itself, it may implement a [Traced] interface member for the receiver's type only (class D : Base, IRun).
+        if (checks.Traced is null && !called.IsStatic)
+            checks = DefinitionChecks.Of(called, ReceiverType(invocation, model, cancellationToken), model.Compilation);
         var traced = checks.Traced;
         if (traced is null) return null;
 
@@ -73,6 +76,16 @@ internal static class CallSiteParser
         var display = $"{System.IO.Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
         return ParseResult.Of(new CallSite(target, interceptable.Version, interceptable.Data, sortKey, display, checks.TracedVia));
     }
+
+    /// <summary>The static type of the call's receiver: what precedes the dot (or '?.'), else the enclosing type (an implicit 'this').</summary>
+    private static ITypeSymbol? ReceiverType(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => model.GetTypeInfo(access.Expression, cancellationToken).Type,
+        MemberBindingExpressionSyntax => invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } conditional
+            ? model.GetTypeInfo(conditional.Expression, cancellationToken).Type
+            : null,
+        _ => model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)?.ContainingType,
+    };
 
     internal static bool HasErrorType(IMethodSymbol method)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Instrumentation.Generator.Model;
 using Microsoft.CodeAnalysis;
@@ -69,10 +70,52 @@ internal sealed class DefinitionChecks
         Cache.GetValue(compilation, _ => new ConcurrentDictionary<IMethodSymbol, DefinitionChecks>(SymbolEqualityComparer.Default))
             .GetOrAdd(TracedSymbols.Definition(called), definition => Create(definition, compilation));
 
+    // Per compilation, as above: calls of untraced methods on types that implement a [Traced] interface member with them.
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(IMethodSymbol, INamedTypeSymbol), DefinitionChecks>> ThroughTypes = new();
+
+    /// <summary>
+    /// As <see cref="Of(IMethodSymbol, Compilation)"/> for a call on a receiver of static type
+    /// <paramref name="receiver"/>: a method without <c>[Traced]</c> of its own that the receiver's
+    /// type uses to implement a <c>[Traced]</c> interface member (<c>class D : Base, IRun</c> with
+    /// <c>Base.Run</c> public) is traced in calls on that type, as calls through the interface are;
+    /// calls on <c>Base</c> itself are not.
+    /// </summary>
+    public static DefinitionChecks Of(IMethodSymbol called, ITypeSymbol? receiver, Compilation compilation)
+    {
+        var checks = Of(called, compilation);
+        if (checks.Traced is not null || called.IsStatic || receiver is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type) return checks;
+        var definition = TracedSymbols.Definition(called);
+        var through = type.OriginalDefinition;
+        if (SymbolEqualityComparer.Default.Equals(through, definition.ContainingType)) return checks;
+        return ThroughTypes.GetValue(compilation, _ => new ConcurrentDictionary<(IMethodSymbol, INamedTypeSymbol), DefinitionChecks>(new MethodAndTypeComparer()))
+            .GetOrAdd((definition, through), key => CreateThrough(key.Item1, key.Item2, compilation));
+    }
+
+    private static DefinitionChecks CreateThrough(IMethodSymbol definition, INamedTypeSymbol through, Compilation compilation)
+    {
+        var traced = TracedSymbols.FromInterfacesOf(through, definition, out var onMethod, out var member);
+        if (traced is null || TracedSymbols.IsMarkedNotTraced(definition)) return NotTraced;
+        return Create(definition, compilation, traced, onMethod, member!.OriginalDefinition.GetDocumentationCommentId());
+    }
+
+    private sealed class MethodAndTypeComparer : System.Collections.Generic.IEqualityComparer<(IMethodSymbol Method, INamedTypeSymbol Type)>
+    {
+        public bool Equals((IMethodSymbol Method, INamedTypeSymbol Type) x, (IMethodSymbol Method, INamedTypeSymbol Type) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
+
+        public int GetHashCode((IMethodSymbol Method, INamedTypeSymbol Type) key) =>
+            (SymbolEqualityComparer.Default.GetHashCode(key.Method) * 31) ^ SymbolEqualityComparer.Default.GetHashCode(key.Type);
+    }
+
     private static DefinitionChecks Create(IMethodSymbol definition, Compilation compilation)
     {
         var traced = TracedSymbols.FindTraced(definition, out var onMethod);
-        if (traced is null) return NotTraced;
+        return traced is null ? NotTraced : Create(definition, compilation, traced, onMethod, implemented: null);
+    }
+
+    /// <param name="implemented">The key of an interface member the call's receiver implements with this method, which the call counts as calling.</param>
+    private static DefinitionChecks Create(IMethodSymbol definition, Compilation compilation, AttributeData traced, bool onMethod, string? implemented)
+    {
         var inaccessible = Reachability.FirstInaccessible(definition, compilation);
         return new DefinitionChecks(
             traced,
@@ -83,6 +126,6 @@ internal sealed class DefinitionChecks
             CallSiteParser.HasErrorType(definition),
             InterceptableShape.UnsupportedShape(definition) ?? InterceptableShape.ParameterHidesTypeParameter(definition) ?? CallSiteParser.RequiredModifier(definition)
                 ?? ExternAliases.FirstAliasedType(definition, compilation),
-            CallSiteParser.TracedVia(definition));
+            implemented is null ? CallSiteParser.TracedVia(definition) : CallSiteParser.TracedVia(definition).Append(implemented).ToEquatableArray());
     }
 }

@@ -60,6 +60,9 @@ internal static class TracedSymbols
     public static bool IsAssemblyWide(IMethodSymbol method, AttributeData traced) =>
         method.ContainingAssembly is { } assembly && assembly.GetAttributes().Contains(traced);
 
+    /// <summary>Whether the method itself says <c>[NotTraced]</c>.</summary>
+    public static bool IsMarkedNotTraced(IMethodSymbol method) => Has(Definition(method), NotTracedAttributeName);
+
     public static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
     // Roslyn 5 (C# 14) API, read by reflection: this generator builds against 4.14, where it does not exist.
@@ -136,19 +139,27 @@ internal static class TracedSymbols
     private static bool Has(ISymbol symbol, string attributeName) => Get(symbol, attributeName) is not null;
 
     /// <summary>An attribute on an interface member (or its interface type) this method implements.</summary>
-    private static AttributeData? FromInterfaces(IMethodSymbol method, out bool onMethod)
+    private static AttributeData? FromInterfaces(IMethodSymbol method, out bool onMethod) =>
+        method.ContainingType is null ? NoAttribute(out onMethod) : FromInterfacesOf(method.ContainingType, method, out onMethod, out _);
+
+    /// <summary>
+    /// The <c>[Traced]</c> of an interface member that <paramref name="type"/> implements with
+    /// <paramref name="method"/> (its own, or one it inherits: <c>class D : Base, IRun</c> where
+    /// <c>Base.Run</c> implements <c>IRun.Run</c> for D alone); <paramref name="member"/> is that member.
+    /// </summary>
+    public static AttributeData? FromInterfacesOf(INamedTypeSymbol type, IMethodSymbol method, out bool onMethod, out IMethodSymbol? member)
     {
         onMethod = true;
-        if (method.ContainingType is null) return null; // static abstract members too: their implementations are called directly
-        foreach (var iface in method.ContainingType.AllInterfaces)
+        foreach (var iface in type.AllInterfaces)
         {
-            foreach (var member in iface.GetMembers(method.Name).OfType<IMethodSymbol>())
+            foreach (var candidate in iface.GetMembers(method.Name).OfType<IMethodSymbol>())
             {
-                var implementation = method.ContainingType.FindImplementationForInterfaceMember(member);
+                member = candidate;
+                var implementation = type.FindImplementationForInterfaceMember(candidate);
                 if (!SymbolEqualityComparer.Default.Equals(implementation?.OriginalDefinition, method)) continue;
-                if (Has(member, NotTracedAttributeName)) continue;
-                if (Get(member, TracedAttributeName) is { } onMember) return onMember;
-                if (IsOrdinary(member) && !Has(iface, NotTracedAttributeName) && Get(iface, TracedAttributeName) is { } onInterface)
+                if (Has(candidate, NotTracedAttributeName)) continue;
+                if (Get(candidate, TracedAttributeName) is { } onMember) return onMember;
+                if (IsOrdinary(candidate) && !Has(iface, NotTracedAttributeName) && Get(iface, TracedAttributeName) is { } onInterface)
                 {
                     onMethod = false;
                     return onInterface;
@@ -156,6 +167,13 @@ internal static class TracedSymbols
             }
         }
 
+        member = null;
+        return null;
+    }
+
+    private static AttributeData? NoAttribute(out bool onMethod)
+    {
+        onMethod = true;
         return null;
     }
 

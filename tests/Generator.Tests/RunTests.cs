@@ -76,6 +76,48 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public void A_traced_interface_member_implemented_by_an_inherited_method_is_traced_in_calls_on_the_implementing_type()
+    {
+        // Base.Run implements IRun.Run for Derived alone: calls on Derived were not traced (no diagnostic),
+        // calls on Base must stay untraced.
+        var run = Load("/src/Inherited.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface IRun
+            {
+                [Traced]
+                int Run(int x);
+            }
+
+            public class Base
+            {
+                public int Run(int x) => x + 1;
+            }
+
+            public sealed class Derived : Base, IRun
+            {
+                public int Twice() => Run(1) + this.Run(2);
+            }
+
+            public static class Use
+            {
+                public static int Run()
+                {
+                    var derived = new Derived();
+                    var plain = new Base();
+                    var conditional = (derived as Derived)?.Run(40) ?? 0;
+                    return derived.Run(10) + plain.Run(20) + ((IRun)derived).Run(30) + derived.Twice() + conditional;
+                }
+            }
+            """);
+
+        Assert.Equal(41 + 11 + 21 + 31 + 2 + 3, Invoke<int>(run, "Demo.Use", "Run"));
+        Assert.Equal(["Base.Run", "Base.Run", "IRun.Run", "Base.Run", "Base.Run"], stopped.Select(a => a.OperationName));
+    }
+
+    [Fact]
     public async Task Spans_of_partial_iterators_cover_the_enumeration()
     {
         // The declaration part has no body: its 'yield' is in the implementation part. Before, the span
