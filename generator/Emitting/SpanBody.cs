@@ -13,14 +13,14 @@ namespace Instrumentation.Generator.Emitting;
 internal static class SpanBody
 {
     /// <summary>The local names a body uses, chosen so no parameter of the target is shadowed (a parameter may be called "span" or "e").</summary>
-    internal sealed record Names(string Receiver, string Span, string Error);
+    internal sealed record Names(string Receiver, string Span, string Error, string Result);
 
     public static Names NamesFor(TargetMethod m, string receiver)
     {
         // Nor a type parameter's name (the method's, or its type's, which the interceptor declares too): CS0412.
         var taken = new HashSet<string>(m.Parameters.Select(p => p.Name.TrimStart('@')).Concat(m.TypeParameters.Select(t => t.Name.TrimStart('@'))));
         string Fresh(string wanted) => taken.Contains(wanted.TrimStart('@')) ? Fresh(wanted + "_") : wanted;
-        return new Names(Fresh(receiver), Fresh("span"), Fresh("e"));
+        return new Names(Fresh(receiver), Fresh("span"), Fresh("e"), Fresh("result"));
     }
 
     /// <summary>The call of the target, on <paramref name="receiver"/> for an instance method, else on its type.</summary>
@@ -52,7 +52,9 @@ internal static class SpanBody
         w.Line($"var {span} = {descriptor}.{start};");
         var isAsync = m.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
         if (isAsync) w.Line($"if ({span} is null) return {call};");
-        EmitParameterTags(w, m, isAsync, span);
+        EmitParameterTags(w, m, isAsync, span, outParameters: false);
+        // [Tag] out parameters have their values once the call returns (a sync method's only: async methods have none).
+        var taggedOut = m.Parameters.Any(p => p.TagName is not null && p.Ref == RefMode.Out);
 
         w.Open("try");
         if (isAsync)
@@ -63,6 +65,21 @@ internal static class SpanBody
         else if (m.Shape == ReturnShape.Void)
         {
             w.Line(call + ";");
+            if (taggedOut) EmitParameterTags(w, m, spanKnownNotNull: false, span, outParameters: true);
+        }
+        else if (taggedOut)
+        {
+            var local = m.ReturnRef switch
+            {
+                RefMode.Ref => $"ref var {names.Result} = ref ",
+                RefMode.RefReadOnly => $"ref readonly var {names.Result} = ref ",
+                _ => $"var {names.Result} = ",
+            };
+            var value = m.ReturnTagName is null ? call
+                : $"global::Instrumentation.TracedCall.Tag({span}, {InterceptorEmitter.Literal(m.ReturnTagName)}, {call}{(m.ReturnTagAsText ? ", asText: true" : string.Empty)})";
+            w.Line(local + value + ";");
+            EmitParameterTags(w, m, spanKnownNotNull: false, span, outParameters: true);
+            w.Line($"return {SignatureText.ReturnCall(m.ReturnRef)}{names.Result};");
         }
         else if (m.ReturnTagName is not null)
         {
@@ -95,9 +112,10 @@ internal static class SpanBody
         m.ReturnType.EndsWith("?", StringComparison.Ordinal) ||
         m.ReturnAttributes.Any(a => a.Type.EndsWith(".MaybeNullAttribute", StringComparison.Ordinal) || a.Type.EndsWith(".NotNullIfNotNullAttribute", StringComparison.Ordinal)) ? "!" : string.Empty;
 
-    private static void EmitParameterTags(SourceWriter w, TargetMethod m, bool spanKnownNotNull, string span)
+    /// <param name="outParameters">The out parameters (after the call), else the others (before it).</param>
+    private static void EmitParameterTags(SourceWriter w, TargetMethod m, bool spanKnownNotNull, string span, bool outParameters)
     {
-        var tagged = m.Parameters.Where(p => p.TagName is not null && p.Ref != RefMode.Out).ToList();
+        var tagged = m.Parameters.Where(p => p.TagName is not null && (p.Ref == RefMode.Out) == outParameters).ToList();
         if (tagged.Count == 0) return;
         w.Open(spanKnownNotNull ? $"if ({span}.IsAllDataRequested)" : $"if ({span} is {{ IsAllDataRequested: true }})");
         foreach (var p in tagged)
