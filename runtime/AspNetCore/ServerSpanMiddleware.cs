@@ -54,23 +54,31 @@ internal sealed class ServerSpanMiddleware
             // which is before ASP.NET Core stops the span. A response that had already started is
             // cut off: a failure whatever its status line said.
             var cutOff = context.Response.HasStarted;
+            // Whether the client went away, read now: on HTTP/2 the server resets the stream once the
+            // app has thrown, which cancels RequestAborted before the response completes.
+            var clientGone = context.RequestAborted.IsCancellationRequested;
+            // Completed at once with the status the server will most likely send, and again when the
+            // response completes: a server that never completes it (TestServer, after an exception)
+            // would otherwise leave the span unnamed and untagged.
+            Complete(span, context, endpoints, e, cutOff, clientGone, likelyStatus: cutOff ? null : (e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status500InternalServerError);
             context.Response.OnCompleted(() =>
             {
-                Complete(span, context, endpoints, e, cutOff);
+                Complete(span, context, endpoints, e, cutOff, clientGone, likelyStatus: null);
                 return Task.CompletedTask;
             });
             throw;
         }
 
-        Complete(span, context, endpoints, exception: null, cutOff: false);
+        Complete(span, context, endpoints, exception: null, cutOff: false, clientGone: context.RequestAborted.IsCancellationRequested, likelyStatus: null);
     }
 
-    private static void Complete(Activity span, HttpContext context, FirstEndpointFeature endpoints, Exception? exception, bool cutOff)
+    // likelyStatus: the status the server will most likely send, before it has (the span may be completed again).
+    private static void Complete(Activity span, HttpContext context, FirstEndpointFeature endpoints, Exception? exception, bool cutOff, bool clientGone, int? likelyStatus)
     {
         try
         {
             var request = context.Request;
-            var statusCode = context.Response.StatusCode;
+            var statusCode = likelyStatus ?? context.Response.StatusCode;
             var route = (endpoints.RequestEndpoint as RouteEndpoint)?.RoutePattern.RawText;
             // Any client can send any method: only the standard ones may name spans (else one
             // operation name per invented method), as OpenTelemetry's conventions require.
@@ -92,11 +100,17 @@ internal sealed class ServerSpanMiddleware
 
             // For a server, only 5xx is its own failure (a 404 is the client's, and so is a request
             // the client abandoned).
-            if ((statusCode >= 500 || cutOff) && !context.RequestAborted.IsCancellationRequested)
+            if ((statusCode >= 500 || cutOff) && !clientGone)
             {
                 exception ??= context.Features.Get<IExceptionHandlerFeature>()?.Error; // handled by UseExceptionHandler
                 span.SetTag("error.type", exception?.GetType().FullName ?? statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 span.SetStatus(ActivityStatusCode.Error);
+            }
+            else if (exception is not null && span.Status == ActivityStatusCode.Error)
+            {
+                // The likely status was a failure, the one sent is not (an exception the server answered with a 4xx).
+                span.SetTag("error.type", null);
+                span.SetStatus(ActivityStatusCode.Unset);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)

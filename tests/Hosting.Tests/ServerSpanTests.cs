@@ -9,6 +9,7 @@ using Instrumentation.Runtime.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -97,10 +98,13 @@ public sealed class ServerSpanTests
         Assert.Equal(2, spans.Count);
     }
 
-    [Fact]
-    public async Task The_status_the_client_got_is_recorded_when_an_exception_leaves_the_app()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // HTTP/2 resets the stream once the app has thrown, which cancels RequestAborted before the response completes
+    public async Task The_status_the_client_got_is_recorded_when_an_exception_leaves_the_app(bool http2)
     {
         var spans = await Serve(
+            http2,
             app =>
             {
                 app.MapPost("/upload", async (HttpContext context) =>
@@ -115,7 +119,7 @@ public sealed class ServerSpanTests
                     throw new InvalidOperationException("after the response started");
                 });
             },
-            "POST /upload", "/partial");
+            paths: ["POST /upload", "/partial"]);
 
         // Kestrel answers 413 to a body over the limit: the client's failure, not the server's.
         var upload = Assert.Single(spans, s => s.OperationName == "POST /upload");
@@ -147,6 +151,46 @@ public sealed class ServerSpanTests
 
     /// <summary>Runs a web app with the tracer and server spans, sends <paramref name="paths"/> ("/path" or "METHOD /path"), and returns the spans the agent got.</summary>
     private static Task<List<JaegerSpan>> Serve(Action<WebApplication> map, params string[] paths) => Serve(map, _ => { }, paths);
+
+    private static Task<List<JaegerSpan>> Serve(bool http2, Action<WebApplication> map, string[] paths) => Serve(map, _ => { }, http2, paths);
+
+    private static Task<List<JaegerSpan>> Serve(Action<WebApplication> map, Action<WebApplicationBuilder> configure, params string[] paths) => Serve(map, configure, http2: false, paths);
+
+    [Fact]
+    public async Task Under_TestServer_a_request_whose_handler_throws_is_named_tagged_and_failed()
+    {
+        // TestServer (WebApplicationFactory's server) never completes a response after an exception, so
+        // a span completed only then kept ASP.NET Core's name and no tags.
+        using var agent = new UdpAgent();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddJaegerTracing(configure: c =>
+        {
+            c.ServiceName = "test-server-spans";
+            c.Sender.AgentHost = "127.0.0.1";
+            c.Sender.AgentPort = agent.Port;
+        });
+        builder.Services.AddJaegerServerSpans();
+        await using (var app = builder.Build())
+        {
+            app.MapGet("/ok/{id}", (int id) => $"ok {id}");
+            app.MapGet("/throw/{id}", (int id) => { if (id > 0) throw new InvalidOperationException("broken " + id); return "never"; });
+            await app.StartAsync();
+            using var http = app.GetTestClient();
+            (await http.GetAsync("/ok/1")).Dispose();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => http.GetAsync("/throw/2"));
+            await app.StopAsync(); // flushes the tracer
+        }
+
+        var spans = agent.WaitForSpans(2).SelectMany(b => b.Spans).ToList();
+        Assert.Single(spans, s => s.OperationName == "GET /ok/{id}");
+        var thrown = Assert.Single(spans, s => s.OperationName == "GET /throw/{id}");
+        Assert.Equal("/throw/{id}", thrown.Tag("http.route"));
+        Assert.Equal(500L, thrown.Tag("http.response.status_code"));
+        Assert.Equal(true, thrown.Tag("error"));
+        Assert.Equal(typeof(InvalidOperationException).FullName, thrown.Tag("error.type"));
+    }
 
     [Theory]
     [InlineData(SamplerTypes.Probabilistic)]
@@ -195,12 +239,13 @@ public sealed class ServerSpanTests
         Assert.EndsWith(":3", outgoing["uber-trace-id"], StringComparison.Ordinal);
     }
 
-    private static async Task<List<JaegerSpan>> Serve(Action<WebApplication> map, Action<WebApplicationBuilder> configure, params string[] paths)
+    private static async Task<List<JaegerSpan>> Serve(Action<WebApplication> map, Action<WebApplicationBuilder> configure, bool http2, string[] paths)
     {
         using var agent = new UdpAgent();
         var builder = WebApplication.CreateBuilder();
         configure(builder);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+            listen.Protocols = http2 ? Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2 : Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2));
         builder.Logging.ClearProviders();
         builder.Services.AddJaegerTracing(configure: c =>
         {
@@ -214,11 +259,20 @@ public sealed class ServerSpanTests
             map(app);
             await app.StartAsync();
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            if (http2)
+            {
+                // h2c: HTTP/2 without TLS, as gRPC clients speak it
+                http.DefaultRequestVersion = HttpVersion.Version20;
+                http.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            }
+
             foreach (var request in paths)
             {
                 var parts = request.Split(' '); // "/path" or "METHOD /path"
                 using var message = parts.Length == 1 ? new HttpRequestMessage(HttpMethod.Get, parts[0]) : new HttpRequestMessage(new HttpMethod(parts[0]), parts[1]);
                 if (message.Method == HttpMethod.Post) message.Content = new StringContent(new string('x', 100));
+                message.Version = http.DefaultRequestVersion;
+                message.VersionPolicy = http.DefaultVersionPolicy;
                 try
                 {
                     (await http.SendAsync(message)).Dispose();
