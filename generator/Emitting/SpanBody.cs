@@ -137,8 +137,9 @@ internal static class SpanBody
     }
 
     /// <summary>
-    /// The tag text: "as object" boxes value types (no "?." on them) and leaves the parameter's null state alone
-    /// (else CS8604 at the call); ref structs cannot be boxed and are never null.
+    /// The tag text, through a helper that turns a throwing <c>ToString()</c> into a text saying so (inline, it
+    /// failed the call before its body ran and left the span open); ref structs cannot be boxed into it, and
+    /// their text is their own.
     /// </summary>
-    private static string TagText(ParameterModel p) => p.IsRefLike ? $"{p.Name}.ToString()" : $"({p.Name} as object)?.ToString()";
+    private static string TagText(ParameterModel p) => p.IsRefLike ? $"{p.Name}.ToString()" : $"global::Instrumentation.TracedCall.TagText({p.Name})";
 }

@@ -140,7 +140,24 @@ public static class TracedCall
     }
 
     private static void SetResultTag<T>(Activity span, string name, T value, bool asText) =>
-        span.SetTag(name, asText ? (value as object)?.ToString() : value);
+        span.SetTag(name, asText ? TagText(value) : value);
+
+    /// <summary>
+    /// The text of a <c>[Tag(UseToString = true)]</c> value: its <c>ToString()</c>, or when that throws, a
+    /// text saying so. A tag must never fail the call it describes, nor leave its span open.
+    /// </summary>
+    public static string? TagText(object? value)
+    {
+        if (value is null) return null;
+        try
+        {
+            return value.ToString();
+        }
+        catch (Exception e)
+        {
+            return $"<ToString() threw {e.GetType().FullName}>";
+        }
+    }
 
     /// <summary>Traces an iterator's enumeration (first <c>MoveNext</c> to <c>Dispose</c>) instead of the call that created it.</summary>
     public static System.Collections.Generic.IEnumerable<T> TraceEnumeration<T>(TracedMethod method, System.Collections.Generic.IEnumerable<T> sequence) =>

@@ -118,6 +118,64 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_ToString_that_throws_under_UseToString_is_a_tag_saying_so_not_a_failed_call()
+    {
+        // Computed inline before the call, it threw into the caller before the body ran and left the span open.
+        var run = Load("/src/Shop.cs", """
+            using System;
+            using System.Threading.Tasks;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public sealed class Order
+            {
+                public override string ToString() => throw new InvalidOperationException("no text");
+            }
+
+            public static class Shop
+            {
+                public static int Saved;
+
+                [Traced]
+                public static void Save([Tag(UseToString = true)] Order order) => Saved++;
+
+                [Traced]
+                [return: Tag(UseToString = true)]
+                public static Order Load() => new Order();
+
+                [Traced]
+                [return: Tag(UseToString = true)]
+                public static async Task<Order> LoadAsync()
+                {
+                    await Task.Yield();
+                    return new Order();
+                }
+            }
+
+            public static class Use
+            {
+                public static async Task<int> Run()
+                {
+                    Shop.Save(new Order());
+                    Shop.Load();
+                    await Shop.LoadAsync();
+                    return Shop.Saved;
+                }
+            }
+            """);
+
+        Assert.Equal(1, await Invoke<Task<int>>(run, "Demo.Use", "Run"));
+
+        Assert.Equal(["Shop.Save", "Shop.Load", "Shop.LoadAsync"], stopped.Select(a => a.OperationName));
+        Assert.Null(Activity.Current);
+        const string Said = "<ToString() threw System.InvalidOperationException>";
+        Assert.Equal(Said, stopped.ElementAt(0).GetTagItem("order"));
+        Assert.All(stopped.Skip(1), a => Assert.Equal(Said, a.GetTagItem("return")));
+        Assert.All(stopped, a => Assert.Equal(ActivityStatusCode.Unset, a.Status));
+    }
+
+    [Fact]
     public void Tagged_out_parameters_are_tagged_with_the_values_the_call_gave_them()
     {
         // [Tag] on an out parameter was dropped without a word: its value exists only once the call returns.
