@@ -98,10 +98,15 @@ internal static class DiagnosticDescriptors
         "Referenced assembly '{0}' has its own AddTracedDecorators, visible here through InternalsVisibleTo, so this assembly's is named '{1}'. Call '{1}()' to wrap this assembly's [Traced] interfaces ('AddTracedDecorators()' wraps only those of '{0}').",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor TagWithoutValue = Create(
+        "TRC018", "[Tag] records nothing here",
+        "[Tag] on '{0}' of '{1}' is ignored: {2}.",
+        DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         BaseCall, ExpressionTree, MethodGroup, StaticAbstract, Inaccessible, NoCallSites, AsyncVoid, CannotHost, LocalFunction, UnsupportedTagType, UnsupportedShape, NotAMethodCall,
-        UnusableCarrier, CarrierWithoutEffect, SeveralCarriers, NoDecorator, RenamedDecoratorExtension,
+        UnusableCarrier, CarrierWithoutEffect, SeveralCarriers, NoDecorator, RenamedDecoratorExtension, TagWithoutValue,
     ];
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

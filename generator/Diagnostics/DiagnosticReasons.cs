@@ -43,6 +43,19 @@ internal static class DiagnosticReasons
             $"its '{modifier}' parameter '{parameter}' of a virtual or interface member has a signature modifier no interceptor can repeat (make it a by-value parameter, or for an interface the DI decorator traces calls made through it)";
     }
 
+    /// <summary>TRC018: why a [Tag] records nothing.</summary>
+    public static class Tag
+    {
+        public const string NoResult = "the method returns no value (void, Task or ValueTask)";
+
+        public const string RefReturn = "a ref return is not tagged (tag a by-value copy inside the method, or return by value)";
+
+        public const string RefStructResult = "a ref struct value cannot be kept for the span (tag a by-value copy inside the method)";
+
+        public static string SameName(string name, string other) =>
+            $"'{other}' has the tag name '{name}' too, and only one value per name is kept (give them different names)";
+    }
+
     /// <summary>TRC016: why no decorator can be generated for a [Traced] interface.</summary>
     public static class Decorator
     {

@@ -50,6 +50,23 @@ internal static class DeclarationParser
         return new DeclaredMethods(methods.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
+    /// <summary>TRC018 on each [Tag] whose name an earlier one of the method already has (the later value would replace it).</summary>
+    private static void ReportSameTagNames(IMethodSymbol method, AttributeData? returnTag, string display, List<DiagnosticInfo> diagnostics)
+    {
+        var named = new Dictionary<string, string>();
+        foreach (var parameter in method.Parameters)
+        {
+            if (TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName) is not { } tag) continue;
+            var name = TagTypes.TagName(tag, parameter.Name);
+            if (named.TryGetValue(name, out var other))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TagWithoutValue, parameter.Locations.FirstOrDefault(), parameter.Name, display, DiagnosticReasons.Tag.SameName(name, other)));
+            else named[name] = parameter.Name;
+        }
+
+        if (returnTag is not null && named.TryGetValue(TagTypes.TagName(returnTag, "return"), out var taken))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TagWithoutValue, method.Locations.FirstOrDefault(), "return", display, DiagnosticReasons.Tag.SameName(TagTypes.TagName(returnTag, "return"), taken)));
+    }
+
     private static void Add(IMethodSymbol method, List<DeclaredMethod> methods, List<DiagnosticInfo> diagnostics, Compilation compilation)
     {
         var location = method.Locations.FirstOrDefault();
@@ -66,8 +83,11 @@ internal static class DeclarationParser
             CarrierParameters.Resolve(method, TracedSymbols.NamedArgument(traced, "Kind") is int kind ? kind : 0, compilation, diagnostics);
 
         var returnTag = TracedSymbols.Find(method.GetReturnTypeAttributes(), TracedSymbols.TagAttributeName);
-        if (returnTag is not null && !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), returnTag))
+        if (returnTag is not null && TagTypes.WhyNoResult(method) is { } noResult)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TagWithoutValue, location, "return", display, noResult));
+        else if (returnTag is not null && !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), returnTag))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTagType, location, "return", TagTypes.ResultType(method.ReturnType).ToDisplayString()));
+        ReportSameTagNames(method, returnTag, display, diagnostics);
 
         // Calls of a C# 14 extension member are intercepted as calls of its implementation method: match that key.
         if (TracedSymbols.Definition(TracedSymbols.ImplementationOf(method)).GetDocumentationCommentId() is { } key)

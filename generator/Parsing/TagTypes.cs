@@ -30,4 +30,18 @@ internal static class TagTypes
         type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } named && named.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks"
             ? named.TypeArguments[0]
             : type;
+
+    /// <summary>A tag's name: the one it gives, else <paramref name="fallback"/> (the parameter's name, or "return").</summary>
+    public static string TagName(AttributeData tag, string fallback) =>
+        tag.ConstructorArguments.Length == 1 && tag.ConstructorArguments[0].Value is string name ? name : fallback;
+
+    /// <summary>Why a method's return value cannot be tagged (TRC018's reason), or null.</summary>
+    public static string? WhyNoResult(IMethodSymbol method)
+    {
+        if (method.ReturnsVoid || (method.ReturnType is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } task && task.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks"))
+            return Diagnostics.DiagnosticReasons.Tag.NoResult;
+        if (method.RefKind != RefKind.None) return Diagnostics.DiagnosticReasons.Tag.RefReturn;
+        if (method.ReturnType.IsRefLikeType || MayBeRefStruct(method.ReturnType)) return Diagnostics.DiagnosticReasons.Tag.RefStructResult;
+        return null;
+    }
 }

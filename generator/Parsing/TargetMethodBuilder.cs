@@ -101,13 +101,14 @@ internal static class TargetMethodBuilder
     {
         var tag = TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName);
         if (tag is null || !TagTypes.IsTaggable(parameter.Type, tag) || TagTypes.MayBeRefStruct(parameter.Type)) return null;
-        return tag.ConstructorArguments.Length == 1 && tag.ConstructorArguments[0].Value is string name ? name : parameter.Name;
+        return TagTypes.TagName(tag, parameter.Name);
     }
 
     private static string? ReturnTag(IMethodSymbol method)
     {
         var tag = TracedSymbols.Find(method.GetReturnTypeAttributes(), TracedSymbols.TagAttributeName);
-        if (tag is null || method.RefKind != RefKind.None || !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), tag) || TagTypes.MayBeRefStruct(method.ReturnType) || method.ReturnType.IsRefLikeType) return null; // TracedCall.Tag<T> cannot take a ref struct (CS9244)
-        return tag.ConstructorArguments.Length == 1 && tag.ConstructorArguments[0].Value is string name ? name : "return";
+        // No value (a Task's EndOnCompletion has no tagging overload: CS0411), a ref return, or a ref struct (TracedCall.Tag<T> cannot take one: CS9244): TRC018.
+        if (tag is null || TagTypes.WhyNoResult(method) is not null || !TagTypes.IsTaggable(TagTypes.ResultType(method.ReturnType), tag)) return null;
+        return TagTypes.TagName(tag, "return");
     }
 }

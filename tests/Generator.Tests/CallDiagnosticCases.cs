@@ -440,6 +440,35 @@ internal static class CallDiagnosticCases
             NothingGenerated = true,
         });
 
+        // A return tag on a Task broke the build (CS0411: no tagging overload for a task without a result).
+        yield return ("TRC018_tags_that_record_nothing", new DiagnosticCase("/src/Jobs.cs", """
+            using System.Threading.Tasks;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static class Jobs
+            {
+                [Traced]
+                [return: Tag(UseToString = true)]
+                public static Task RunAsync() => Task.CompletedTask;
+
+                [Traced]
+                public static void Move([Tag("id")] int from, [Tag("id")] int to) { }
+
+                public static Task Use()
+                {
+                    Move(1, 2);
+                    return RunAsync();
+                }
+            }
+            """,
+            "TRC018 Warning /src/Jobs.cs(10,24)-(10,32): [Tag] on 'return' of 'Jobs.RunAsync()' is ignored: the method returns no value (void, Task or ValueTask).",
+            "TRC018 Warning /src/Jobs.cs(13,67)-(13,69): [Tag] on 'to' of 'Jobs.Move(int, int)' is ignored: 'from' has the tag name 'id' too, and only one value per name is kept (give them different names).")
+        {
+            Traced = ["RunAsync()", "Move(1, 2)"],
+        });
+
         // An override's inherited constraint, substituted: 'where T : object' and 'where T : string' broke the build (CS0702, CS0701).
         yield return ("TRC011_override_constraint_no_declaration_can_write", new DiagnosticCase("/src/Overrides.cs", """
             using Instrumentation;

@@ -20,7 +20,7 @@ public sealed class DiagnosticCatalogTests
             .Where(c => c.Length == 4 && c[0].StartsWith("TRC", StringComparison.Ordinal))
             .ToDictionary(c => c[0]);
 
-        Assert.Equal(17, DiagnosticDescriptors.All.Count);
+        Assert.Equal(18, DiagnosticDescriptors.All.Count);
         Assert.Equal(DiagnosticDescriptors.All.Count, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
         foreach (var descriptor in DiagnosticDescriptors.All)
         {
