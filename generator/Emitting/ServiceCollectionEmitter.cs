@@ -41,7 +41,7 @@ internal static class ServiceCollectionEmitter
                             if (descriptor.IsKeyedService || descriptor.ImplementationFactory?.Target is TracedDecoration) continue;
                             var decorate = DecoratorOf(descriptor.ServiceType);
                             if (decorate is null) continue;
-                            var decoration = new TracedDecoration(descriptor.ServiceType, decorate);
+                            var decoration = new TracedDecoration(decorate);
                             services.Add(decoration.Original(descriptor));
                             services[i] = new {{DI}}.ServiceDescriptor(descriptor.ServiceType, decoration.Create, descriptor.Lifetime);
                         }
@@ -64,30 +64,30 @@ internal static class ServiceCollectionEmitter
                     }
                 }
 
-                /// <summary>One wrapped registration: its private key, and the factory that decorates what the original builds.</summary>
+                /// <summary>
+                /// One wrapped registration: its private key, and the factory that decorates what the original builds.
+                /// The original is kept as a keyed <c>object</c>, not under its service type, so the service's own
+                /// keyed look-ups (<c>GetKeyedServices&lt;T&gt;(KeyedService.AnyKey)</c>) never see it.
+                /// </summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("Instrumentation.Generator", "{{GeneratedMarks.Version}}")]
                 [global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.DebuggerStepThrough]
                 file sealed class TracedDecoration
                 {
-                    private readonly global::System.Type serviceType;
                     private readonly global::System.Func<object, object> decorate;
 
                     // Not a primary constructor: projects on C# 11 use these decorators too.
-                    public TracedDecoration(global::System.Type serviceType, global::System.Func<object, object> decorate)
-                    {
-                        this.serviceType = serviceType;
-                        this.decorate = decorate;
-                    }
+                    public TracedDecoration(global::System.Func<object, object> decorate) => this.decorate = decorate;
 
                     public {{DI}}.ServiceDescriptor Original({{DI}}.ServiceDescriptor descriptor)
                     {
-                        if (descriptor.ImplementationInstance is { } instance) return new {{DI}}.ServiceDescriptor(serviceType, this, instance);
-                        if (descriptor.ImplementationFactory is { } factory) return new {{DI}}.ServiceDescriptor(serviceType, this, (services, _) => factory(services), descriptor.Lifetime);
-                        return new {{DI}}.ServiceDescriptor(serviceType, this, descriptor.ImplementationType!, descriptor.Lifetime);
+                        if (descriptor.ImplementationInstance is { } instance) return new {{DI}}.ServiceDescriptor(typeof(object), this, instance);
+                        if (descriptor.ImplementationFactory is { } factory) return new {{DI}}.ServiceDescriptor(typeof(object), this, (services, _) => factory(services), descriptor.Lifetime);
+                        return new {{DI}}.ServiceDescriptor(typeof(object), this, descriptor.ImplementationType!, descriptor.Lifetime);
                     }
 
+                    // A factory may give null (GetService then returns null): there is nothing to decorate.
                     public object Create(global::System.IServiceProvider services) =>
-                        decorate({{DI}}.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService(services, serviceType, this));
+                        {{DI}}.ServiceProviderKeyedServiceExtensions.GetKeyedService(services, typeof(object), this) is { } original ? decorate(original) : null!;
                 }
                 """)
             .Close();

@@ -113,6 +113,29 @@ public sealed class DecoratorEdgeShapeTests
     }
 
     [Fact]
+    public void A_factory_that_gives_null_still_gives_null()
+    {
+        // The original was resolved as a required service: GetService threw instead of returning null.
+        using var provider = new ServiceCollection().AddSingleton<IEdgeFirst>(_ => null!).AddTracedDecorators().BuildServiceProvider();
+
+        Assert.Null(provider.GetService<IEdgeFirst>());
+    }
+
+    [Fact]
+    public void Keyed_look_ups_of_a_decorated_service_see_only_the_services_registered_with_keys()
+    {
+        // The originals were kept as keyed registrations of the service type: AnyKey listed them too.
+        using var provider = new ServiceCollection()
+            .AddKeyedSingleton<IEdgeSecond, EdgeBoth>("orders")
+            .AddSingleton<IEdgeSecond, EdgeBoth>()
+            .AddTracedDecorators()
+            .BuildServiceProvider();
+
+        Assert.Single(provider.GetKeyedServices<IEdgeSecond>(KeyedService.AnyKey));
+        Assert.IsType<IEdgeSecondTracedDecorator>(provider.GetRequiredService<IEdgeSecond>());
+    }
+
+    [Fact]
     public void The_container_disposes_what_it_built_once_and_a_registered_instance_never()
     {
         var owned = new EdgeResource();
