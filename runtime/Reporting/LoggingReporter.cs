@@ -25,7 +25,7 @@ internal sealed class LoggingReporter(ILogger logger) : IReporter
         {
             var parent = span.ParentSpanId == default ? "0" : span.ParentSpanId.ToHexString();
             SpanLine(logger, UberTraceId.TraceIdText(span.TraceId), span.SpanId.ToHexString(), parent,
-                (int)(span.ActivityTraceFlags & ActivityTraceFlags.Recorded), span.DisplayName, span.Duration.TotalMilliseconds, null);
+                Thrift.CompactSpanWriter.JaegerFlags(span), span.DisplayName, span.Duration.TotalMilliseconds, null); // the flags sent: 1 sampled, 2 debug
         }
         catch
         {

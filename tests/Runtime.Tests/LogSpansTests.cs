@@ -79,6 +79,30 @@ public sealed class LogSpansTests
         Assert.Contains($"Reporting span a3ce929d0e0e4736:{span.SpanId.ToHexString()}:{parent.SpanId.ToHexString()}:1 continued", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_debug_span_is_printed_with_the_flags_it_is_sent_with()
+    {
+        // The line masked the flags down to the sampled bit: a debug span (3 on the wire) was printed with 1.
+        using var agent = new UdpAgent();
+        using var provider = new CapturingLoggerProvider();
+        using var loggerFactory = provider.CreateFactory();
+        var sourceName = "logspans-debug." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var config = agent.Configure("log-spans-debug", sourceName);
+        config.Reporter.LogSpans = true;
+        config.LoggerFactory = loggerFactory;
+        using var tracer = config.Start();
+        var parent = TraceContext.Extract(new Dictionary<string, string> { ["uber-trace-id"] = "000000000000abcd:00000000000000ef:0:3" });
+
+        var span = source.StartActivity("debugged", ActivityKind.Server, parent)!;
+        span.Dispose();
+        tracer.Flush(TimeSpan.FromSeconds(5));
+
+        var line = Assert.Single(provider.Entries, e => e.Message.Contains("debugged", StringComparison.Ordinal)).Message;
+        Assert.Contains($"Reporting span 000000000000abcd:{span.SpanId.ToHexString()}:00000000000000ef:3 debugged", line, StringComparison.Ordinal);
+        Assert.Equal(3, Assert.Single(agent.WaitForSpans(1).SelectMany(b => b.Spans)).Flags);
+    }
+
     [Theory]
     [InlineData("true", 1)]
     [InlineData("false", 0)]
