@@ -48,8 +48,9 @@ internal static class Settings
     public static readonly Setting Password = Row("Sender.Password", N.Password, F.Secret, c => c.Sender.Password, (c, v) => c.Sender.Password = v, C.Password);
     public static readonly Setting AuthToken = Row("Sender.AuthToken", N.AuthToken, F.Secret, c => c.Sender.AuthToken, (c, v) => c.Sender.AuthToken = v, C.AuthToken);
 
-    // Configuration gives tags as children (Tags:region), which hosting binds itself; the variable's are added to the code's.
-    public static readonly Setting Tags = Row("Tags", N.Tags, F.Tags, c => c.Tags, AddTags, C.Tags, hasKey: false);
+    // Configuration gives tags as children (Tags:region), which hosting binds itself, or as one JAEGER_TAGS-style
+    // value (Jaeger:Tags=region=eu,zone=a; ${...} there names another key); either way they are added to the code's.
+    public static readonly Setting Tags = Row("Tags", N.Tags, F.Tags, c => c.Tags, AddTags, C.Tags);
     public static readonly Setting TraceId128Bit = Row("TraceId128Bit", N.TraceId128Bit, F.Bool, c => c.TraceId128Bit, (c, v) => c.TraceId128Bit = v);
     public static readonly Setting Propagation = Row("Propagation", N.Propagation, F.Propagation, c => c.Propagation, (c, v) => c.Propagation = v, (_, v) => JaegerPropagation.IsValid(v) ? null : "Jaeger, W3C or both");
     public static readonly Setting CodeTagsOnActivity = Row("CodeTagsOnActivity", null, F.Bool, c => c.CodeTagsOnActivity, (c, v) => c.CodeTagsOnActivity = v);

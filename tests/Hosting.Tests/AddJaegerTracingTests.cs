@@ -41,6 +41,32 @@ public sealed class AddJaegerTracingTests
     }
 
     [Fact]
+    public void Sources_and_tags_given_as_one_value_each_are_lists()
+    {
+        // As an environment variable gives them (Jaeger__Sources=A,B): one value, no children, which was ignored.
+        var settings = HostFactory.To(6831, "First");
+        settings.Remove("Jaeger:Sources:0");
+        settings["Jaeger:Sources"] = "First, Second.*";
+        settings["Jaeger:Tags"] = "region=eu-1,zone=a";
+        using var host = HostFactory.Build(settings);
+
+        var config = host.Services.GetRequiredService<TracerConfiguration>();
+        Assert.Equal(["First", "Second.*"], config.Sources);
+        Assert.Equal("eu-1", config.Tags["region"]);
+        Assert.Equal("a", config.Tags["zone"]);
+    }
+
+    [Fact]
+    public void Tags_given_as_one_malformed_value_name_their_key()
+    {
+        var settings = HostFactory.To(6831, "Unused");
+        settings["Jaeger:Tags"] = "region";
+
+        var ex = Assert.Throws<InvalidTracerSettingException>(() => HostFactory.Build(settings).Services.GetRequiredService<TracerConfiguration>());
+        Assert.Equal("Jaeger:Tags", ex.Setting);
+    }
+
+    [Fact]
     public async Task Service_name_defaults_to_the_application_name_and_code_runs_after_the_section()
     {
         using var agent = new UdpAgent();

@@ -16,7 +16,7 @@ public sealed class SettingsTableTests
     /// <summary>The keys users write under <c>Jaeger</c>: renaming one breaks their configuration.</summary>
     private static readonly string[] Keys =
     [
-        "ServiceName", "Disabled", "TraceId128Bit", "Propagation", "CodeTagsOnActivity",
+        "ServiceName", "Disabled", "TraceId128Bit", "Propagation", "CodeTagsOnActivity", "Tags",
         "Sampler:Type", "Sampler:Param", "Sampler:SamplingEndpoint", "Sampler:RefreshInterval", "Sampler:MaxOperations",
         "Reporter:LogSpans", "Reporter:ExceptionMessages", "Reporter:BufferFlushInterval", "Reporter:MaxQueueSize",
         "Reporter:MaxPacketSize", "Reporter:MaxTagValueLength", "Reporter:CloseTimeout", "Reporter:ErrorLogInterval",
