@@ -35,7 +35,15 @@ internal static class HostedTracerConfiguration
         return config.WithEnvironmentOverrides();
     }
 
-    /// <summary>The <c>Jaeger</c> section of <paramref name="configuration"/>, or of the host's configuration when null.</summary>
-    private static IConfigurationSection? Section(IServiceProvider services, IConfiguration? configuration) =>
-        (configuration ?? services.GetService<IConfiguration>())?.GetSection(SectionName);
+    /// <summary>
+    /// The <c>Jaeger</c> section of <paramref name="configuration"/>, or of the host's configuration
+    /// when null. A section passed in that has no <c>Jaeger</c> child is the tracer's section itself
+    /// (<c>AddJaegerTracing(configuration.GetSection("Jaeger"))</c> read <c>Jaeger:Jaeger</c>, and
+    /// silently nothing).
+    /// </summary>
+    private static IConfigurationSection? Section(IServiceProvider services, IConfiguration? configuration)
+    {
+        if (configuration is IConfigurationSection given && !given.GetSection(SectionName).Exists()) return given;
+        return (configuration ?? services.GetService<IConfiguration>())?.GetSection(SectionName);
+    }
 }

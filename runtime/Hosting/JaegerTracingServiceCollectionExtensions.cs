@@ -15,7 +15,8 @@ public static class JaegerTracingServiceCollectionExtensions
 {
     /// <summary>
     /// Runs a <see cref="Tracer"/> for the host's lifetime. Settings come from the <c>Jaeger</c>
-    /// section of <paramref name="configuration"/> (the host's configuration when null), then
+    /// section of <paramref name="configuration"/> (the host's configuration when null; a section
+    /// without a <c>Jaeger</c> child is read as the tracer's section itself), then
     /// <paramref name="configure"/>, then <c>JAEGER_*</c> variables; the service name defaults to
     /// the application name and span lines (<c>LogSpans</c>) go to the host's logging. The tracer
     /// starts before other hosted services and is disposed, flushing, when the host has stopped.

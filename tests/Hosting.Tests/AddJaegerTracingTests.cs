@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
@@ -54,6 +55,26 @@ public sealed class AddJaegerTracingTests
         Assert.Equal(["First", "Second.*"], config.Sources);
         Assert.Equal("eu-1", config.Tags["region"]);
         Assert.Equal("a", config.Tags["zone"]);
+    }
+
+    [Theory]
+    [InlineData("Jaeger")]  // the section itself, as AddJaegerTracing(builder.Configuration.GetSection("Jaeger")) passes it
+    [InlineData("Tracing")] // a section of another name
+    public void A_section_passed_in_is_read_as_the_tracers_section(string name)
+    {
+        // Read as the parent of a Jaeger section, it gave Jaeger:Jaeger: every setting silently ignored.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "app", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [name + ":ServiceName"] = "from-section",
+            [name + ":Sampler:Type"] = "probabilistic",
+            [name + ":Sampler:Param"] = "0.1",
+        });
+        builder.Services.AddJaegerTracing(builder.Configuration.GetSection(name));
+        using var host = builder.Build();
+
+        var config = host.Services.GetRequiredService<TracerConfiguration>();
+        Assert.Equal(("from-section", "probabilistic", 0.1), (config.ServiceName, config.Sampler.Type, config.Sampler.Param));
     }
 
     [Fact]
