@@ -12,12 +12,13 @@ namespace Instrumentation.Reporting;
 /// </summary>
 internal sealed class EncodedSpans
 {
+    // A new one's sizes, which Trim goes back to.
+    private const int InitialBytes = 1024;
+    private const int InitialSpans = 16;
+
     private readonly List<(ActivitySource Source, int End)> spans = new();
 
     public EncodedSpans(Func<ByteBuffer, IThriftWriter> writerFor) => Writer = writerFor(Bytes);
-
-    private const int InitialBytes = 1024;
-    private const int InitialSpans = 16;
 
     public ByteBuffer Bytes { get; } = new(InitialBytes); // grown only by threads that fall behind
 
