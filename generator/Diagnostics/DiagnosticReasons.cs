@@ -52,6 +52,10 @@ internal static class DiagnosticReasons
 
         public const string RefStructResult = "a ref struct value cannot be kept for the span (tag a by-value copy inside the method)";
 
+        /// <summary>A type parameter with 'allows ref struct': generated code cannot box it, nor call its ToString() without knowing which it is.</summary>
+        public static string MayBeRefStruct(string typeParameter) =>
+            $"its type '{typeParameter}' may be a ref struct ('allows ref struct'), which cannot be kept for the span (tag a by-value copy inside the method)";
+
         public static string SameName(string name, string other) =>
             $"'{other}' has the tag name '{name}' too, and only one value per name is kept (give them different names)";
     }

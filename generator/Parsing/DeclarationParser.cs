@@ -75,8 +75,11 @@ internal static class DeclarationParser
 
         foreach (var parameter in method.Parameters)
         {
-            if (TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName) is { } tag && !TagTypes.IsTaggable(parameter.Type, tag))
+            if (TracedSymbols.Get(parameter, TracedSymbols.TagAttributeName) is not { } tag) continue;
+            if (!TagTypes.IsTaggable(parameter.Type, tag))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTagType, parameter.Locations.FirstOrDefault(), parameter.Name, parameter.Type.ToDisplayString()));
+            else if (TagTypes.MayBeRefStruct(parameter.Type))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TagWithoutValue, parameter.Locations.FirstOrDefault(), parameter.Name, display, DiagnosticReasons.Tag.MayBeRefStruct(parameter.Type.Name)));
         }
 
         if (TracedSymbols.FindTraced(method) is { } traced)
