@@ -69,8 +69,8 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor NotAMethodCall = Create(
-        "TRC012", "[Traced] has no effect on operators, accessors, constructors and finalizers",
-        "[Traced] on '{0}' has no effect: only ordinary methods are called by name and can be intercepted. Move the work into a method marked [Traced], or put 'using var span = Tracing.Block();' inside it.",
+        "TRC012", "[Traced] has no effect on operators, accessors, constructors, finalizers and explicit interface implementations",
+        "[Traced] on '{0}' has no effect: {1}.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnusableCarrier = Create(

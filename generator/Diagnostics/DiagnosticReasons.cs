@@ -43,6 +43,16 @@ internal static class DiagnosticReasons
             $"its '{modifier}' parameter '{parameter}' of a virtual or interface member has a signature modifier no interceptor can repeat (make it a by-value parameter, or for an interface the DI decorator traces calls made through it)";
     }
 
+    /// <summary>TRC012: why [Traced] on a member that is not an ordinary method does nothing, and what to do.</summary>
+    public static class NotAMethodCall
+    {
+        public const string NotCalledByName =
+            "only ordinary methods are called by name and can be intercepted. Move the work into a method marked [Traced], or put 'using var span = Tracing.Block();' inside it";
+
+        public static string ExplicitImplementation(string member) =>
+            $"an explicit interface implementation is called only through its interface. Put [Traced] on '{member}', which traces those calls, or 'using var span = Tracing.Block();' inside it";
+    }
+
     /// <summary>TRC018: why a [Tag] records nothing.</summary>
     public static class Tag
     {

@@ -31,8 +31,11 @@ internal static class DeclarationParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LocalFunction, context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(), lambda.ToDisplayString()));
                 break;
             case IMethodSymbol { MethodKind: not MethodKind.Ordinary } special:
-                // Operators, conversions, accessors, constructors and finalizers are not invoked by name: nothing to intercept.
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAMethodCall, special.Locations.FirstOrDefault(), special.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+                // Operators, conversions, accessors, constructors, finalizers and explicit implementations are not invoked by name: nothing to intercept.
+                var why = special is { MethodKind: MethodKind.ExplicitInterfaceImplementation, ExplicitInterfaceImplementations: [var implemented, ..] }
+                    ? DiagnosticReasons.NotAMethodCall.ExplicitImplementation(implemented.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat))
+                    : DiagnosticReasons.NotAMethodCall.NotCalledByName;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAMethodCall, special.Locations.FirstOrDefault(), special.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), why));
                 break;
             case IMethodSymbol method:
                 Add(method, methods, diagnostics, context.SemanticModel.Compilation);

@@ -591,6 +591,26 @@ internal static class CallDiagnosticCases
             Also = run => Assert.Equal(2, Regex.Matches(run.GeneratedText!, "InterceptsLocation\\(").Count),
         });
 
+        yield return ("TRC012_traced_explicit_interface_implementation", new DiagnosticCase("/src/Runner.cs", """
+            using Instrumentation;
+
+            namespace Demo;
+
+            public interface IRun { int Run(); }
+
+            public sealed class Runner : IRun
+            {
+                [Traced]
+                int IRun.Run() => 1;
+
+                public static int Use() => ((IRun)new Runner()).Run();
+            }
+            """,
+            "TRC012 Warning /src/Runner.cs(10,14)-(10,17): [Traced] on 'Runner.IRun.Run()' has no effect: an explicit interface implementation is called only through its interface. Put [Traced] on 'IRun.Run()', which traces those calls, or 'using var span = Tracing.Block();' inside it.")
+        {
+            NothingGenerated = true,
+        });
+
         yield return ("TRC012_traced_operator_and_accessor", new DiagnosticCase("/src/Money.cs", """
             using Instrumentation;
 
