@@ -70,4 +70,5 @@ internal sealed record TargetMethod(
     string? CarrierParameter,
     bool MarksReceiver,
     EquatableArray<AttributeModel> MethodAttributes,
-    EquatableArray<string> DiagnosticIds);
+    EquatableArray<string> DiagnosticIds,
+    EquatableArray<string> ConditionalSymbols = default);

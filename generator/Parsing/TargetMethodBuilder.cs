@@ -44,7 +44,27 @@ internal static class TargetMethodBuilder
             // Only a member a decorator implements (abstract or virtual): a sealed one runs its own body and never consumes the mark.
             MarksReceiver: receiver == ReceiverKind.Value && method.ContainingType.TypeKind == TypeKind.Interface && (method.IsAbstract || method.IsVirtual),
             MethodAttributes: FlowAttributes.OfMethod(method, compilation).Concat(FlowAttributes.OfContainingTypes(method, compilation)).ToEquatableArray(),
-            DiagnosticIds: SuppressedIds.Sorted(SuppressedIds.Of(method)).ToEquatableArray());
+            DiagnosticIds: SuppressedIds.Sorted(SuppressedIds.Of(method)).ToEquatableArray(),
+            ConditionalSymbols: ConditionalSymbols(method));
+    }
+
+    /// <summary>
+    /// The symbols of the method's <c>[Conditional]</c> attributes (an override's are its base's): the
+    /// interceptor's own call of the method would be left out where they are not defined.
+    /// </summary>
+    private static EquatableArray<string> ConditionalSymbols(IMethodSymbol method)
+    {
+        var symbols = new SortedSet<string>(System.StringComparer.Ordinal);
+        for (var m = method; m is not null; m = m.OverriddenMethod)
+        {
+            foreach (var attribute in m.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == "System.Diagnostics.ConditionalAttribute" && attribute.ConstructorArguments is [{ Value: string symbol }])
+                    symbols.Add(symbol);
+            }
+        }
+
+        return symbols.ToEquatableArray();
     }
 
     private static IEnumerable<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type)

@@ -118,6 +118,41 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public void A_conditional_method_still_runs_when_its_call_is_intercepted()
+    {
+        // The symbol is defined where the call is, not in the generated file: the interceptor's own call
+        // of the method was left out, so the span was made and the method never ran.
+        var run = Load("/src/Log.cs", """
+            #define VERBOSE
+            using System.Diagnostics;
+            using Instrumentation;
+
+            namespace Demo;
+
+            public static class Log
+            {
+                public static int Written;
+
+                [Traced]
+                [Conditional("VERBOSE")]
+                public static void Verbose(string message) => Written += message.Length;
+            }
+
+            public static class Use
+            {
+                public static int Run()
+                {
+                    Log.Verbose("four");
+                    return Log.Written;
+                }
+            }
+            """);
+
+        Assert.Equal(4, Invoke<int>(run, "Demo.Use", "Run"));
+        Assert.Equal(["Log.Verbose"], stopped.Select(a => a.OperationName));
+    }
+
+    [Fact]
     public async Task A_ToString_that_throws_under_UseToString_is_a_tag_saying_so_not_a_failed_call()
     {
         // Computed inline before the call, it threw into the caller before the body ran and left the span open.
