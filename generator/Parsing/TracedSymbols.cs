@@ -82,7 +82,8 @@ internal static class TracedSymbols
             if (block.TypeKind.ToString() != "Extension") continue; // TypeKind.Extension: Roslyn 5, not in the 4.14 API built against
             foreach (var member in block.GetMembers(method.Name))
             {
-                if (member is IMethodSymbol declared && SymbolEqualityComparer.Default.Equals(ImplementationOf(declared), method)) return true;
+                // The implementation of a generic block's member comes back constructed over the block's type parameters.
+                if (member is IMethodSymbol declared && SymbolEqualityComparer.Default.Equals(ImplementationOf(declared).OriginalDefinition, method)) return true;
             }
         }
 

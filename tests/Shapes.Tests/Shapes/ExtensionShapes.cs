@@ -69,6 +69,17 @@ public static class TypeLevelMemberExtensions
     {
         public void Triple() => counter.Value *= 3;
     }
+
+    // A generic block, and a generic member: their implementations came back constructed and were skipped.
+    extension<T>(List<T> list)
+    {
+        public int CountAll() => list.Count;
+    }
+
+    extension(int number)
+    {
+        public T Echo<T>(T value) => value;
+    }
 }
 
 public sealed class ExtensionShapeTests
@@ -84,10 +95,13 @@ public sealed class ExtensionShapeTests
         Assert.Equal("xx", string.Twice("x"));
         Assert.Equal("s", "s".Same());
         counter.Triple();
+        Assert.Equal(2, new List<int> { 1, 2 }.CountAll());
+        Assert.Equal("e", 5.Echo("e"));
 
         Assert.Equal(6, counter.Value);
         Assert.Equal(
-            ["TypeLevelMemberExtensions.Backwards", "TypeLevelMemberExtensions.Backwards", "TypeLevelMemberExtensions.Twice", "TypeLevelMemberExtensions.Triple"],
+            ["TypeLevelMemberExtensions.Backwards", "TypeLevelMemberExtensions.Backwards", "TypeLevelMemberExtensions.Twice", "TypeLevelMemberExtensions.Triple",
+             "TypeLevelMemberExtensions.CountAll", "TypeLevelMemberExtensions.Echo"],
             capture.Names);
     }
 
