@@ -20,9 +20,10 @@ internal sealed class LoggingReporter(ILogger logger) : IReporter
 
     public void Report(Activity span)
     {
-        if (!logger.IsEnabled(LogLevel.Information)) return;
         try
         {
+            // Inside the try too: a provider whose IsEnabled throws makes the logger throw an AggregateException.
+            if (!logger.IsEnabled(LogLevel.Information)) return;
             var parent = span.ParentSpanId == default ? "0" : span.ParentSpanId.ToHexString();
             SpanLine(logger, UberTraceId.TraceIdText(span.TraceId), span.SpanId.ToHexString(), parent,
                 Thrift.CompactSpanWriter.JaegerFlags(span), span.DisplayName, span.Duration.TotalMilliseconds, null); // the flags sent: 1 sampled, 2 debug

@@ -31,7 +31,7 @@ internal sealed class HttpTransport : IPacketTransport
         this.log = log;
         // A collector on this machine is reached directly, as Go's ProxyFromEnvironment (jaeger-client-go)
         // reaches it; .NET would send even a loopback request through HTTP_PROXY.
-        client = new HttpClient(UntracedHttpHandler.Create(useProxy: !endpoint.IsLoopback)) { Timeout = StopwatchTime.Timeout(config.HttpTimeout) };
+        client = new HttpClient(UntracedHttpHandler.Create(useProxy: !endpoint.IsLoopback, followRedirects: false)) { Timeout = StopwatchTime.Timeout(config.HttpTimeout) };
         if (!string.IsNullOrEmpty(config.AuthToken))
         {
             authorization = new AuthenticationHeaderValue("Bearer", config.AuthToken);

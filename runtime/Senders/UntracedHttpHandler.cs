@@ -12,13 +12,18 @@ namespace Instrumentation.Senders;
 /// </summary>
 internal static class UntracedHttpHandler
 {
-    public static HttpMessageHandler Create(bool useProxy) =>
+    /// <param name="useProxy">Whether requests go through the system's proxy.</param>
+    /// <param name="followRedirects">
+    /// False for the collector: a redirected POST is sent again as a GET without its body, whose 200
+    /// would count spans that never arrived as reported.
+    /// </param>
+    public static HttpMessageHandler Create(bool useProxy, bool followRedirects = true) =>
 #if NET
         // A null propagator is what leaves the diagnostics stage out of the handler chain. Connections are
         // renewed every minute: one kept busy by the flush interval would never be, and a collector behind
         // DNS (replicas, or one that moved) would not be looked up again until the connection broke.
-        new SocketsHttpHandler { UseProxy = useProxy, ActivityHeadersPropagator = null, PooledConnectionLifetime = System.TimeSpan.FromMinutes(1) };
+        new SocketsHttpHandler { UseProxy = useProxy, AllowAutoRedirect = followRedirects, ActivityHeadersPropagator = null, PooledConnectionLifetime = System.TimeSpan.FromMinutes(1) };
 #else
-        new HttpClientHandler { UseProxy = useProxy };
+        new HttpClientHandler { UseProxy = useProxy, AllowAutoRedirect = followRedirects };
 #endif
 }

@@ -31,6 +31,19 @@ public sealed class HttpCollectorErrorTests
     }
 
     [Fact]
+    public void A_collector_that_redirects_drops_and_counts_the_spans()
+    {
+        // Followed, the redirect re-sent the POST as a GET without its body, whose 202 counted every span as reported.
+        using var collector = new HttpCollector { RedirectTo = "/moved" };
+        var counters = Run(collector.Endpoint);
+
+        Assert.All(collector.Requests, r => Assert.Equal("POST", r.Method));
+        Assert.Equal(Spans, counters.SpansDroppedSendFailed);
+        Assert.Equal(0, counters.SpansReported);
+        Assert.Equal(counters.SpansFinished, counters.SpansReported + counters.SpansDropped);
+    }
+
+    [Fact]
     public void A_collector_that_is_not_listening_drops_and_counts_the_spans()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);

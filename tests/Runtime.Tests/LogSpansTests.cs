@@ -80,6 +80,46 @@ public sealed class LogSpansTests
     }
 
     [Fact]
+    public void A_log_sink_that_throws_never_reaches_the_app_and_the_span_is_still_sent()
+    {
+        // The IsEnabled check ran outside the guard: the logger wraps a provider's exception in an
+        // AggregateException, which escaped from the app's Activity.Dispose().
+        using var agent = new UdpAgent();
+        using var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => Microsoft.Extensions.Logging.LoggingBuilderExtensions.AddProvider(b, new BrokenProvider()));
+        var sourceName = "logspans-broken." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var config = agent.Configure("log-spans-broken", sourceName);
+        config.Reporter.LogSpans = true;
+        config.LoggerFactory = loggerFactory;
+        var tracer = config.Start();
+
+        source.StartActivity("logged")!.Dispose();
+        tracer.Dispose();
+
+        Assert.Equal(1, tracer.Counters.SpansReported);
+        Assert.Equal("logged", Assert.Single(agent.WaitForSpans(1).SelectMany(b => b.Spans)).OperationName);
+    }
+
+    private sealed class BrokenProvider : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new BrokenLogger();
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class BrokenLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => throw new InvalidOperationException("sink broken");
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            throw new InvalidOperationException("sink broken");
+    }
+
+    [Fact]
     public void A_debug_span_is_printed_with_the_flags_it_is_sent_with()
     {
         // The line masked the flags down to the sampled bit: a debug span (3 on the wire) was printed with 1.

@@ -35,6 +35,9 @@ public sealed class HttpCollector : IDisposable
 
     public int StatusCode { get; set; } = 202;
 
+    /// <summary>When set, a POST to the traces path is answered 302 to this path (which answers <see cref="StatusCode"/>).</summary>
+    public string? RedirectTo { get; set; }
+
     /// <param name="TraceContext">The request's <c>traceparent</c> or <c>uber-trace-id</c> header, if it carried one.</param>
     public sealed record Request(string Method, string Path, string? ContentType, string? Authorization, byte[] Body, string? TraceContext = null);
 
@@ -89,7 +92,16 @@ public sealed class HttpCollector : IDisposable
                     context.Request.Headers["traceparent"] ?? context.Request.Headers["uber-trace-id"]));
             }
 
-            context.Response.StatusCode = StatusCode;
+            if (RedirectTo is not null && context.Request.HttpMethod == "POST")
+            {
+                context.Response.StatusCode = 302;
+                context.Response.RedirectLocation = RedirectTo;
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCode;
+            }
+
             context.Response.Close();
         }
     }
