@@ -50,6 +50,7 @@ internal sealed class RemoteReporter : IReporter
     private readonly Thread thread;
     private long flushRequested;
     private long flushCompleted;
+    private long flushesFailFrom = long.MaxValue; // the first flush ticket a close that gave up completed unsent
     private readonly object exitGate = new();
     private volatile bool closing;
     private volatile bool abandoned;
@@ -120,7 +121,7 @@ internal sealed class RemoteReporter : IReporter
 
     public bool Flush(TimeSpan timeout)
     {
-        if (closing) return !thread.IsAlive;
+        if (closing) return !thread.IsAlive && !abandoned;
         lock (flushGate)
         {
             var ticket = ++flushRequested;
@@ -133,7 +134,8 @@ internal sealed class RemoteReporter : IReporter
                 Monitor.Wait(flushGate, StopwatchTime.Wait(left));
             }
 
-            return true;
+            // Completed by a close that gave up: what it waited for was dropped, not sent.
+            return ticket < flushesFailFrom;
         }
     }
 
@@ -310,6 +312,8 @@ internal sealed class RemoteReporter : IReporter
     {
         lock (flushGate)
         {
+            // After a close gave up, flushes complete with their spans dropped, not sent.
+            if (abandoned && flushesFailFrom == long.MaxValue) flushesFailFrom = flushCompleted + 1;
             if (requested > flushCompleted) flushCompleted = requested;
             Monitor.PulseAll(flushGate);
         }

@@ -51,6 +51,36 @@ public sealed class SlowCollectorCloseTests
         Assert.Equal(atReturn.ToString(), tracer.Counters.ToString());
     }
 
+    [Fact]
+    public void A_flush_waiting_when_the_close_gives_up_returns_false()
+    {
+        // The reporter thread marked every pending flush complete on its way out, dropped spans and all:
+        // a Flush already waiting returned true.
+        using var hung = new SilentCollector();
+        var sourceName = "hung-flush." + Guid.NewGuid().ToString("N");
+        using var source = new ActivitySource(sourceName);
+        var config = new TracerConfiguration("hung-flush");
+        config.Sources.Add(sourceName);
+        config.Sender.Endpoint = new Uri($"http://127.0.0.1:{hung.Port}/api/traces");
+        config.Sender.HttpTimeout = TimeSpan.FromSeconds(60);
+        config.Reporter.CloseTimeout = TimeSpan.FromMilliseconds(300);
+        config.Reporter.BufferFlushInterval = TimeSpan.FromHours(1);
+        var tracer = config.Start();
+        for (var i = 0; i < 100; i++) source.StartActivity("span-" + i)!.Dispose();
+
+        var flushed = (bool?)null;
+        var flusher = new Thread(() => flushed = tracer.Flush(TimeSpan.FromSeconds(30)));
+        flusher.Start();
+        Assert.True(Poll.Until(() => hung.Connections > 0), "the flush never started its POST");
+        tracer.Dispose();
+        Assert.True(flusher.Join(TimeSpan.FromSeconds(30)), "the flush never returned");
+
+        Assert.False(flushed);
+        Assert.False(tracer.Flush(TimeSpan.FromSeconds(1)));
+        Assert.Equal(0, tracer.Counters.SpansReported);
+        Assert.Equal(100, tracer.Counters.SpansDroppedOnClose);
+    }
+
     /// <summary>Accepts connections and reads them, never answering.</summary>
     private sealed class SilentCollector : IDisposable
     {
