@@ -34,6 +34,9 @@ internal sealed class ScopeBatch
     /// <summary>Spans in <see cref="Packet"/>.</summary>
     public int Count;
 
+    /// <summary>When the batcher last switched to this scope (see its eviction).</summary>
+    public long LastUsed;
+
     /// <summary>Bytes of the spans gathered.</summary>
     public int SpanBytes => Packet.Length - Headroom;
 

@@ -15,8 +15,13 @@ namespace Instrumentation.Reporting;
 /// </summary>
 internal sealed class SpanBatcher
 {
-    /// <summary>Sources are few and long-lived; past this many, every packet is sent and the set starts again.</summary>
-    private const int MaxScopes = 64;
+    /// <summary>
+    /// Sources are few and long-lived; past this many, the packet of the one used least recently is
+    /// sent and its place taken. (At 64, when every packet was sent and the set started again, an app
+    /// using a 65th source in turn with the others sent about one span per packet.) Each scope's
+    /// packet grows only with its spans, so the idle ones hold a few KiB each.
+    /// </summary>
+    private const int MaxScopes = 256;
 
     private readonly Func<ActivitySource, PacketFormat> formatOf;
     private readonly int maxPacketSize;
@@ -29,6 +34,7 @@ internal sealed class SpanBatcher
     private readonly ByteBuffer carry = new(1024);
     private ActivitySource? lastSource; // most spans in a row come from one source
     private ScopeBatch? lastBatch;
+    private long scopeSwitches; // orders the scopes by their last use, for eviction
 
     // The last datagram over a transport that confirms later: counted once its fate is known.
     private int unconfirmedSpans;
@@ -139,21 +145,31 @@ internal sealed class SpanBatcher
         if (ReferenceEquals(source, lastSource)) return lastBatch!;
         if (!batches.TryGetValue(source, out var batch))
         {
-            if (batches.Count >= MaxScopes)
-            {
-                Flush();
-                batches.Clear();
-                order.Clear();
-            }
-
+            if (batches.Count >= MaxScopes) EvictLeastRecentlyUsed();
             batch = new ScopeBatch(formatOf(source), maxPacketSize);
             batches[source] = batch;
             order.Add(batch);
         }
 
+        batch.LastUsed = ++scopeSwitches;
         lastSource = source;
         lastBatch = batch;
         return batch;
+    }
+
+    /// <summary>Sends the packet of the scope used least recently and forgets the scope.</summary>
+    private void EvictLeastRecentlyUsed()
+    {
+        KeyValuePair<ActivitySource, ScopeBatch>? oldest = null;
+        foreach (var entry in batches)
+        {
+            if (oldest is null || entry.Value.LastUsed < oldest.Value.Value.LastUsed) oldest = entry;
+        }
+
+        var (source, batch) = (oldest!.Value.Key, oldest.Value.Value);
+        Send(batch);
+        batches.Remove(source);
+        order.Remove(batch);
     }
 
     private void Send(ScopeBatch batch)
