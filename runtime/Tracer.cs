@@ -132,7 +132,7 @@ public sealed class Tracer : IDisposable
         EncodingLane Lane(int bytes, int spans) => new(bytes, spans,
             new JaegerSpanSerializer(new TagValueWriter(config.Reporter.MaxTagValueLength, counters), sampler, exceptionMessages: config.Reporter.ExceptionMessages),
             format.CreateWriter, counters, log);
-        IReporter remote = new RemoteReporter(batcher, Lane, transport, counters, config.Reporter);
+        IReporter remote = new RemoteReporter(batcher, Lane, transport, counters, log, config.Reporter);
         return config.Reporter.LogSpans
             ? new CompositeReporter(remote, new LoggingReporter(config.LoggerFactory?.CreateLogger(TracerLogCategories.Spans) ?? ConsoleSpanLogger.Instance))
             : remote;

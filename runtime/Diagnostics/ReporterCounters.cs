@@ -82,6 +82,9 @@ internal sealed class ReporterCounters
     public void AddTagValueTruncated() => Interlocked.Increment(ref tagValuesTruncated);
     public void AddBadTagValue() => Interlocked.Increment(ref badTagValues);
 
+    /// <summary>Tag values whose text could not be had, ever.</summary>
+    public long BadTagValues => Volatile.Read(ref badTagValues);
+
     /// <summary>A poll of the remote sampler's endpoint failed (down, slow, not 200, not a strategy).</summary>
     public void AddSamplingRefreshFailure() => Interlocked.Increment(ref samplingRefreshFailures);
 

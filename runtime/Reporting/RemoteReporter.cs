@@ -43,6 +43,10 @@ internal sealed class RemoteReporter : IReporter
     private readonly SpanBatcher batcher;
     private readonly IPacketTransport transport;
     private readonly ReporterCounters counters;
+    private readonly RateLimitedLog log;
+    private long droppedQueueFullLogged;
+    private long badTagValuesLogged;
+    private readonly int maxQueueSize;
     private readonly TimeSpan flushInterval;
     private readonly TimeSpan closeTimeout;
     private readonly ManualResetEventSlim wake = new(false);
@@ -57,8 +61,10 @@ internal sealed class RemoteReporter : IReporter
     private bool exited;
 
     // lane: makes an EncodingLane that holds the given bytes and spans.
-    public RemoteReporter(SpanBatcher batcher, Func<int, int, EncodingLane> lane, IPacketTransport transport, ReporterCounters counters, ReporterConfiguration config)
+    public RemoteReporter(SpanBatcher batcher, Func<int, int, EncodingLane> lane, IPacketTransport transport, ReporterCounters counters, RateLimitedLog log, ReporterConfiguration config)
     {
+        this.log = log;
+        maxQueueSize = config.MaxQueueSize;
         queue = new TieredSpanQueue(config.MaxQueueSize);
         lanes = new EncodingLanes(queue.Capacity, lane);
         counters.EnqueuedTotal = () => queue.Enqueued + lanes.Accepted;
@@ -188,6 +194,7 @@ internal sealed class RemoteReporter : IReporter
             if (Stopwatch.GetTimestamp() >= nextFlush || requested > Volatile.Read(ref flushCompleted))
             {
                 FlushGuarded();
+                LogLosses();
                 lanes.TrimIdle();
                 nextFlush = Stopwatch.GetTimestamp() + IntervalTicks(flushInterval);
                 // Someone waits on this flush and reads the counters next: settle them now.
@@ -201,6 +208,7 @@ internal sealed class RemoteReporter : IReporter
             DrainGuarded();
             FlushGuarded();
             ConfirmGuarded(grace: true);
+            LogLosses();
         }
 
         lock (flushGate) CompleteFlush(flushRequested);
@@ -305,6 +313,28 @@ internal sealed class RemoteReporter : IReporter
         catch (Exception)
         {
             counters.AddSendFailure();
+        }
+    }
+
+    /// <summary>
+    /// Reporter thread, at each flush: says (rate limited) what app threads only counted since the
+    /// last one, spans the full queue refused and tag values whose text could not be had, so those
+    /// losses reach the log as a down agent's do.
+    /// </summary>
+    private void LogLosses()
+    {
+        var dropped = counters.DroppedQueueFull.Value;
+        if (dropped > droppedQueueFullLogged)
+        {
+            log.Error(null, $"{dropped - droppedQueueFullLogged} spans dropped: the queue of {maxQueueSize} was full (the reporter could not keep up; Reporter.MaxQueueSize sets its size)");
+            droppedQueueFullLogged = dropped;
+        }
+
+        var badTags = counters.BadTagValues;
+        if (badTags > badTagValuesLogged)
+        {
+            log.Error(null, $"{badTags - badTagValuesLogged} tag values had a ToString() that threw; they were sent as a text saying so");
+            badTagValuesLogged = badTags;
         }
     }
 
