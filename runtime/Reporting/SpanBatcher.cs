@@ -86,6 +86,13 @@ internal sealed class SpanBatcher
         carry.Write(packet.Data.AsSpan(start, spanBytes));
         packet.Length = start;
         AddEncoded(batch, carry.Data.AsSpan(0, spanBytes), span.DisplayName, span.Source);
+
+        // A span larger than any packet (dropped) grew both buffers to its size: give that back, or
+        // one such span would cost its size in memory for the tracer's life.
+        var packetRoom = batch.Headroom + maxPacketSize;
+        packet.TrimTo(packetRoom);
+        carry.Length = 0;
+        carry.TrimTo(packetRoom);
     }
 
     /// <summary>

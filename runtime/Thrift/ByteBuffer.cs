@@ -16,6 +16,12 @@ internal sealed class ByteBuffer(int initialCapacity)
         Array.Resize(ref Data, size);
     }
 
+    /// <summary>Shrinks the array to <paramref name="capacity"/> bytes when it is larger and its content fits.</summary>
+    public void TrimTo(int capacity)
+    {
+        if (Data.Length > capacity && Length <= capacity) Array.Resize(ref Data, capacity);
+    }
+
     public void WriteByte(byte value)
     {
         EnsureSpace(1);
