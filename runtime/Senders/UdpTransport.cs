@@ -198,7 +198,8 @@ internal sealed class UdpTransport : IPacketTransport
         recheck = null;
         nextRecheck = Stopwatch.GetTimestamp() + recheckTicks;
         if (done.IsFaulted) _ = done.Exception; // observed: a failed look-up keeps the address there is
-        if (done.Status != TaskStatus.RanToCompletion || Preferred(done.Result) is not { } address || address.Equals(connectedTo)) return current;
+        // Still among the answers (round-robin DNS rotates their order): not moved.
+        if (done.Status != TaskStatus.RanToCompletion || done.Result.Contains(connectedTo) || Preferred(done.Result) is not { } address) return current;
         try
         {
             var moved = Open(address);

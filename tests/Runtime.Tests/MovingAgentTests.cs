@@ -47,6 +47,33 @@ public sealed class MovingAgentTests
         Assert.Equal(0, first.Available);
     }
 
+    [Fact]
+    public void An_agent_name_whose_addresses_rotate_is_not_followed_while_its_address_stays_among_them()
+    {
+        // Round-robin DNS returns the same addresses in turn: only the first was compared, so the
+        // transport moved (and logged that it had) at every look-up.
+        using var first = Bind(IPAddress.Parse("127.0.0.2"), 0);
+        var port = ((IPEndPoint)first.LocalEndPoint!).Port;
+        using var second = Bind(IPAddress.Parse("127.0.0.3"), port);
+        var lookups = 0;
+        using var provider = new CapturingLoggerProvider();
+        using var loggerFactory = provider.CreateFactory();
+        var log = new RateLimitedLog(loggerFactory.CreateLogger("transport"), TimeSpan.FromMinutes(1));
+        IPAddress[] Rotating(string _) => Interlocked.Increment(ref lookups) % 2 == 0
+            ? [IPAddress.Parse("127.0.0.3"), IPAddress.Parse("127.0.0.2")]
+            : [IPAddress.Parse("127.0.0.2"), IPAddress.Parse("127.0.0.3")];
+        using var transport = new UdpTransport("jaeger-agent.test", port, log, Rotating, TimeSpan.FromMilliseconds(20));
+
+        Assert.True(Poll.Until(() =>
+        {
+            transport.TrySend([1], 0, 1);
+            return Volatile.Read(ref lookups) >= 6;
+        }, 5_000), "the name was not looked up again");
+
+        Assert.Equal(0, second.Available);
+        Assert.DoesNotContain(provider.Entries, e => e.Message.Contains("moved", StringComparison.Ordinal));
+    }
+
     private static Socket Bind(IPAddress address, int port)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 5_000 };
