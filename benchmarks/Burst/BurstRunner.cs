@@ -40,17 +40,17 @@ internal static class BurstRunner
         Console.WriteLine();
         Console.WriteLine("| Contender | Lost (contender's count) | Lost (at receiver) | CPU s | CPU vs OTel | CPU µs per delivered span | Produce ms | Flush ms | GCs (0/1/2), last run |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        var otelCpu = Median(results.Where(r => r.Contender == "otel").Select(r => r.CpuMs));
+        var otelCpu = Statistics.Median(results.Where(r => r.Contender == "otel").Select(r => r.CpuMs));
         foreach (var group in results.GroupBy(r => r.Contender))
         {
-            var cpu = Median(group.Select(r => r.CpuMs));
+            var cpu = Statistics.Median(group.Select(r => r.CpuMs));
             var last = group.Last();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {(group.Key == "ours" ? "Ours (UDP compact)" : "OpenTelemetry (Batch + OTLP HttpProtobuf)")} " +
-                $"| {Median(group.Select(r => r.LostPercent)):0.00}% " +
-                $"| {(group.Key == "ours" ? Median(group.Select(r => r.ReceiverLostPercent)).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "n/a")} " +
-                $"| {cpu / 1000:0.00} | {cpu / otelCpu:0.00} | {Median(group.Select(r => r.CpuMs * 1000 / Math.Max(1, r.Delivered))):0.00} " +
-                $"| {Median(group.Select(r => r.ProduceMs)):0} | {Median(group.Select(r => r.FlushMs)):0} | {last.Gcs} |"));
+                $"| {Statistics.Median(group.Select(r => r.LostPercent)):0.00}% " +
+                $"| {(group.Key == "ours" ? Statistics.Median(group.Select(r => r.ReceiverLostPercent)).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "n/a")} " +
+                $"| {cpu / 1000:0.00} | {cpu / otelCpu:0.00} | {Statistics.Median(group.Select(r => r.CpuMs * 1000 / Math.Max(1, r.Delivered))):0.00} " +
+                $"| {Statistics.Median(group.Select(r => r.ProduceMs)):0} | {Statistics.Median(group.Select(r => r.FlushMs)):0} | {last.Gcs} |"));
         }
 
         return 0;
@@ -119,13 +119,6 @@ internal static class BurstRunner
 
         if (!values.ContainsKey("cpuMs")) throw new InvalidOperationException($"burst child '{contender}' printed no result:\n{output}");
         return values;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private sealed class Result

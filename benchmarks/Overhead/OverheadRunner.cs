@@ -126,7 +126,7 @@ internal static class OverheadRunner
         foreach (var item in cleanup.AsEnumerable().Reverse()) item.Dispose();
 
         var bareRounds = perCall["bare Activity"];
-        double AddedMedian(string name) => Median(perCall[name].Zip(bareRounds, (x, b) => x - b));
+        double AddedMedian(string name) => Statistics.Median(perCall[name].Zip(bareRounds, (x, b) => x - b));
         var otelAdded = AddedMedian("OpenTelemetry");
         Console.WriteLine($"Overhead: {rounds} rounds x {CallsPerBlock:N0} calls per contender, interleaved, one process, {Environment.ProcessorCount} cores, load {LoadAverage()}");
         Console.WriteLine();
@@ -136,7 +136,7 @@ internal static class OverheadRunner
         {
             var added = name == "bare Activity" ? 0 : AddedMedian(name);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {Median(perCall[name]):0.0} | {added:0.0} | {(name == "bare Activity" ? "-" : (added / otelAdded).ToString("0.00", CultureInfo.InvariantCulture))} | {gen1[name]} | {gcPause[name].TotalNanoseconds / rounds / CallsPerBlock:0.0} |"));
+                $"| {name} | {Statistics.Median(perCall[name]):0.0} | {added:0.0} | {(name == "bare Activity" ? "-" : (added / otelAdded).ToString("0.00", CultureInfo.InvariantCulture))} | {gen1[name]} | {gcPause[name].TotalNanoseconds / rounds / CallsPerBlock:0.0} |"));
         }
 
         return 0;
@@ -226,12 +226,6 @@ internal static class OverheadRunner
         }
 
         return (ThreadCpu.Now() - start).TotalNanoseconds / calls;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static string LoadAverage()

@@ -39,20 +39,14 @@ internal static class WrapperCpuRunner
                 generated.Add((end - middle).TotalNanoseconds / CallsPerBlock);
             }
 
-            var ratio = Median(generated.Zip(hand, (g, h) => g / h));
+            var ratio = Statistics.Median(generated.Zip(hand, (g, h) => g / h));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrapper-cpu: {rounds} rounds x {CallsPerBlock:N0} calls, sampled: hand-written {Median(hand):0.0} ns, generated {Median(generated):0.0} ns, generated / hand-written (median of rounds) {ratio:0.000} ({sum % 10})"));
+                $"wrapper-cpu: {rounds} rounds x {CallsPerBlock:N0} calls, sampled: hand-written {Statistics.Median(hand):0.0} ns, generated {Statistics.Median(generated):0.0} ns, generated / hand-written (median of rounds) {ratio:0.000} ({sum % 10})"));
             return 0;
         }
         finally
         {
             wrappers.Cleanup();
         }
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted[sorted.Length / 2];
     }
 }
