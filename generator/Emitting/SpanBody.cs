@@ -75,15 +75,13 @@ internal static class SpanBody
                 RefMode.RefReadOnly => $"ref readonly var {names.Result} = ref ",
                 _ => $"var {names.Result} = ",
             };
-            var value = m.ReturnTagName is null ? call
-                : $"global::Instrumentation.TracedCall.Tag({span}, {InterceptorEmitter.Literal(m.ReturnTagName)}, {call}{(m.ReturnTagAsText ? ", asText: true" : string.Empty)})";
-            w.Line(local + value + ";");
+            w.Line(local + (m.ReturnTagName is null ? call : TaggedResult(m, span, call)) + ";");
             EmitParameterTags(w, m, spanKnownNotNull: false, span, outParameters: true);
             w.Line($"return {SignatureText.ReturnCall(m.ReturnRef)}{names.Result};");
         }
         else if (m.ReturnTagName is not null)
         {
-            w.Line($"return global::Instrumentation.TracedCall.Tag({span}, {InterceptorEmitter.Literal(m.ReturnTagName)}, {call}{(m.ReturnTagAsText ? ", asText: true" : string.Empty)});");
+            w.Line($"return {TaggedResult(m, span, call)};");
         }
         else
         {
@@ -102,6 +100,10 @@ internal static class SpanBody
                 .Close();
         }
     }
+
+    /// <summary>The call, its result tagged as the return value when the span is recorded.</summary>
+    private static string TaggedResult(TargetMethod m, string span, string call) =>
+        $"global::Instrumentation.TracedCall.Tag({span}, {InterceptorEmitter.Literal(m.ReturnTagName!)}, {call}{(m.ReturnTagAsText ? ", asText: true" : string.Empty)})";
 
     /// <summary>
     /// '!' after a call whose result may be null by its type (<c>Task&lt;int&gt;?</c>) or its return attributes

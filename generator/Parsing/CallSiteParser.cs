@@ -32,7 +32,7 @@ internal static class CallSiteParser
         var checks = DefinitionChecks.Of(called, model.Compilation);
         // Untraced itself, it may implement a [Traced] interface member for the receiver's type only (class D : Base, IRun).
         if (checks.Traced is null && !called.IsStatic)
-            checks = DefinitionChecks.Of(called, ReceiverType(invocation, model, cancellationToken), model.Compilation);
+            checks = DefinitionChecks.Through(called, ReceiverType(invocation, model, cancellationToken), model.Compilation);
         var traced = checks.Traced;
         if (traced is null) return null;
 

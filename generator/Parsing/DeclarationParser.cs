@@ -66,8 +66,8 @@ internal static class DeclarationParser
             else named[name] = parameter.Name;
         }
 
-        if (returnTag is not null && named.TryGetValue(TagTypes.TagName(returnTag, "return"), out var taken))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TagWithoutValue, method.Locations.FirstOrDefault(), "return", display, DiagnosticReasons.Tag.SameName(TagTypes.TagName(returnTag, "return"), taken)));
+        if (returnTag is not null && TagTypes.TagName(returnTag, "return") is var returnName && named.TryGetValue(returnName, out var taken))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TagWithoutValue, method.Locations.FirstOrDefault(), "return", display, DiagnosticReasons.Tag.SameName(returnName, taken)));
     }
 
     private static void Add(IMethodSymbol method, List<DeclaredMethod> methods, List<DiagnosticInfo> diagnostics, Compilation compilation)

@@ -74,19 +74,18 @@ internal sealed class DefinitionChecks
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(IMethodSymbol, INamedTypeSymbol), DefinitionChecks>> ThroughTypes = new();
 
     /// <summary>
-    /// As <see cref="Of(IMethodSymbol, Compilation)"/> for a call on a receiver of static type
-    /// <paramref name="receiver"/>: a method without <c>[Traced]</c> of its own that the receiver's
-    /// type uses to implement a <c>[Traced]</c> interface member (<c>class D : Base, IRun</c> with
-    /// <c>Base.Run</c> public) is traced in calls on that type, as calls through the interface are;
-    /// calls on <c>Base</c> itself are not.
+    /// For an instance method that <see cref="Of(IMethodSymbol, Compilation)"/> found untraced, called on
+    /// a receiver of static type <paramref name="receiver"/>: a method that the receiver's type uses to
+    /// implement a <c>[Traced]</c> interface member (<c>class D : Base, IRun</c> with <c>Base.Run</c>
+    /// public) is traced in calls on that type, as calls through the interface are; calls on
+    /// <c>Base</c> itself are not.
     /// </summary>
-    public static DefinitionChecks Of(IMethodSymbol called, ITypeSymbol? receiver, Compilation compilation)
+    public static DefinitionChecks Through(IMethodSymbol called, ITypeSymbol? receiver, Compilation compilation)
     {
-        var checks = Of(called, compilation);
-        if (checks.Traced is not null || called.IsStatic || receiver is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type) return checks;
+        if (receiver is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type) return NotTraced;
         var definition = TracedSymbols.Definition(called);
         var through = type.OriginalDefinition;
-        if (SymbolEqualityComparer.Default.Equals(through, definition.ContainingType)) return checks;
+        if (SymbolEqualityComparer.Default.Equals(through, definition.ContainingType)) return NotTraced;
         return ThroughTypes.GetValue(compilation, _ => new ConcurrentDictionary<(IMethodSymbol, INamedTypeSymbol), DefinitionChecks>(new MethodAndTypeComparer()))
             .GetOrAdd((definition, through), key => CreateThrough(key.Item1, key.Item2, compilation));
     }

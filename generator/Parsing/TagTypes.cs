@@ -27,9 +27,11 @@ internal static class TagTypes
 
     /// <summary>The <c>T</c> of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>, else the type itself.</summary>
     public static ITypeSymbol ResultType(ITypeSymbol type) =>
-        type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } named && named.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks"
-            ? named.TypeArguments[0]
-            : type;
+        type is INamedTypeSymbol { IsGenericType: true } named && IsTask(named) ? named.TypeArguments[0] : type;
+
+    /// <summary>System.Threading.Tasks' <c>Task</c> or <c>ValueTask</c>, with a result or without.</summary>
+    private static bool IsTask(INamedTypeSymbol type) =>
+        type.Name is "Task" or "ValueTask" && type.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks";
 
     /// <summary>A tag's name: the one it gives, else <paramref name="fallback"/> (the parameter's name, or "return").</summary>
     public static string TagName(AttributeData tag, string fallback) =>
@@ -38,7 +40,7 @@ internal static class TagTypes
     /// <summary>Why a method's return value cannot be tagged (TRC018's reason), or null.</summary>
     public static string? WhyNoResult(IMethodSymbol method)
     {
-        if (method.ReturnsVoid || (method.ReturnType is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } task && task.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks"))
+        if (method.ReturnsVoid || (method.ReturnType is INamedTypeSymbol { IsGenericType: false } task && IsTask(task)))
             return Diagnostics.DiagnosticReasons.Tag.NoResult;
         if (method.RefKind != RefKind.None) return Diagnostics.DiagnosticReasons.Tag.RefReturn;
         if (method.ReturnType.IsRefLikeType || MayBeRefStruct(method.ReturnType)) return Diagnostics.DiagnosticReasons.Tag.RefStructResult;

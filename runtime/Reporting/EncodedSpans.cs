@@ -42,7 +42,7 @@ internal sealed class EncodedSpans
     public void Trim()
     {
         if (spans.Count != 0 || Bytes.Length != 0) return;
-        if (Bytes.Data.Length > InitialBytes) Bytes.Data = new byte[InitialBytes];
+        Bytes.TrimTo(InitialBytes);
         if (spans.Capacity > InitialSpans) spans.Capacity = InitialSpans;
     }
 

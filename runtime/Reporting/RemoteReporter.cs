@@ -46,7 +46,6 @@ internal sealed class RemoteReporter : IReporter
     private readonly RateLimitedLog log;
     private long droppedQueueFullLogged;
     private long badTagValuesLogged;
-    private readonly int maxQueueSize;
     private readonly TimeSpan flushInterval;
     private readonly TimeSpan closeTimeout;
     private readonly ManualResetEventSlim wake = new(false);
@@ -64,7 +63,6 @@ internal sealed class RemoteReporter : IReporter
     public RemoteReporter(SpanBatcher batcher, Func<int, int, EncodingLane> lane, IPacketTransport transport, ReporterCounters counters, RateLimitedLog log, ReporterConfiguration config)
     {
         this.log = log;
-        maxQueueSize = config.MaxQueueSize;
         queue = new TieredSpanQueue(config.MaxQueueSize);
         lanes = new EncodingLanes(queue.Capacity, lane);
         counters.EnqueuedTotal = () => queue.Enqueued + lanes.Accepted;
@@ -326,7 +324,7 @@ internal sealed class RemoteReporter : IReporter
         var dropped = counters.DroppedQueueFull.Value;
         if (dropped > droppedQueueFullLogged)
         {
-            log.Error(null, $"{dropped - droppedQueueFullLogged} spans dropped: the queue of {maxQueueSize} was full (the reporter could not keep up; Reporter.MaxQueueSize sets its size)");
+            log.Error(null, $"{dropped - droppedQueueFullLogged} spans dropped: the queue of {queue.Capacity} was full (the reporter could not keep up; Reporter.MaxQueueSize sets its size)");
             droppedQueueFullLogged = dropped;
         }
 
